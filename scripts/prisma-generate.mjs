@@ -1,0 +1,1 @@
+// Placeholder until prisma/schema.prisma exists; replaced by the database work.

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed lazily (first call), because `next build`
+ * imports route modules while collecting page data and must not need runtime secrets.
+ */
+const boolish = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const urlString = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), `${name} must be an http(s) URL, e.g. http://localhost:3000`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where the embedded database, media files and demo secrets live. */
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** PostgreSQL connection string. Unset: the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  PIXAPI_BASE_URL: urlString("PIXAPI_BASE_URL").default("https://api.pixapi.ai"),
+  PIXAPI_KEY: optionalString,
+  /** Set by `npm start` when it runs the local emulator; shows the demo badge. */
+  PIXAPI_DEMO: boolish.default(false),
+  PIXAPI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalString.pipe(urlString("NEXTAUTH_URL").optional()),
+  /** Public origin Pixapi can reach us at (signed input_image URLs). Defaults to NEXTAUTH_URL or localhost. */
+  PUBLIC_URL: optionalString.pipe(urlString("PUBLIC_URL").optional()),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+    throw new EnvError(
+      "NEXTAUTH_SECRET is required in production. Generate one with `openssl rand -base64 32` and set it in the environment.",
+    );
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; they call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   PIXAPI_DEMO: boolish.default(false),
   PIXAPI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
   NEXTAUTH_SECRET: optionalString,
+  /** Signs time-limited media URLs handed to Pixapi (input_image). Generated in demo mode. */
+  MEDIA_URL_SECRET: optionalString,
   NEXTAUTH_URL: optionalString.pipe(urlString("NEXTAUTH_URL").optional()),
   /** Public origin Pixapi can reach us at (signed input_image URLs). Defaults to NEXTAUTH_URL or localhost. */
   PUBLIC_URL: optionalString.pipe(urlString("PUBLIC_URL").optional()),

@@ -1,0 +1,21 @@
+import { publicRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/json-body";
+import { signUpSchema } from "@/lib/validation/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { createUser } from "@/lib/db/queries/users";
+import { hitRateLimit } from "@/lib/db/queries/rate-limit";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { AppError } from "@/lib/errors";
+
+/** Creates an email + password account. The browser then signs in through next-auth. */
+export const POST = publicRoute(async ({ req }) => {
+  const input = await readJson(req, signUpSchema);
+  const limit = await hitRateLimit({ key: `signup:ip:${clientIpFrom(req.headers)}`, limit: 20, windowMs: 60 * 60_000 });
+  if (!limit.allowed) {
+    throw new AppError("rate_limit_error", "Too many accounts created from this network. Try again later.", {
+      retryAfter: limit.retryAfterSeconds,
+    });
+  }
+  const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
+  return json({ user: { id: user.id, email: user.email, name: user.name } }, { status: 201 });
+});

@@ -1,0 +1,28 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { cookies } from "next/headers";
+import { Providers } from "./providers";
+import { THEME_COOKIE, themeBootScript, parseTheme } from "@/components/shell/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Pixapi Studio", template: "%s · Pixapi Studio" },
+  description: "Generate and edit images and videos with Pixapi.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme-choice={theme} suppressHydrationWarning>
+      <head>
+        {/* Resolves "system" before first paint so dark users never see a white flash. */}
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="min-h-dvh">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

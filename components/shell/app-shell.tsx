@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { DemoBadge } from "./demo-badge";
+import { NavLinks } from "./nav-links";
+import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
+
+/** Header with nav (a bar on wide screens, tabs under the header on phones), content below. */
+export function AppShell({ user, demo, children }: { user: { email: string; name: string | null }; demo: boolean; children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+          <Link href="/generate" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-accent-500 to-fuchsia-500" />
+            <span>Pixapi Studio</span>
+          </Link>
+          <nav aria-label="Main" className="hidden md:block">
+            <NavLinks layout="bar" />
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            {demo ? (
+              <span className="hidden sm:inline-flex">
+                <DemoBadge />
+              </span>
+            ) : null}
+            <ThemeToggle />
+            <UserMenu email={user.email} name={user.name} />
+          </div>
+        </div>
+        <nav aria-label="Main" className="border-t border-zinc-200 px-2 md:hidden dark:border-zinc-800">
+          <NavLinks layout="tabs" />
+        </nav>
+      </header>
+      {demo ? (
+        <div className="flex justify-center border-b border-zinc-200 py-1.5 sm:hidden dark:border-zinc-800">
+          <DemoBadge />
+        </div>
+      ) : null}
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import clsx from "clsx";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export const NAV_ITEMS = [
+  { href: "/generate", label: "Generate" },
+  { href: "/edit", label: "Edit" },
+  { href: "/video", label: "Video" },
+  { href: "/gallery", label: "Gallery" },
+  { href: "/usage", label: "Usage" },
+] as const;
+
+export function NavLinks({ layout }: { layout: "bar" | "tabs" }) {
+  const pathname = usePathname();
+  return (
+    <ul className={clsx("flex", layout === "bar" ? "gap-1" : "w-full justify-between")}>
+      {NAV_ITEMS.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href} className={layout === "tabs" ? "flex-1" : undefined}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={clsx(
+                "block rounded-md text-sm font-medium transition-colors",
+                layout === "bar" ? "px-3 py-2" : "px-1 py-2.5 text-center",
+                active
+                  ? "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400"
+                  : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
+              )}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

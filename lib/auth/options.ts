@@ -1,0 +1,88 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { env } from "@/lib/env";
+import { getUserForSignIn, upsertOAuthUser } from "@/lib/db/queries/users";
+import { signInSchema } from "@/lib/validation/auth";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { clearSignInAttempts, countSignInAttempt } from "./sign-in-limits";
+
+export const INVALID_CREDENTIALS = "Incorrect email or password.";
+export const ACCOUNT_DISABLED = "This account has been disabled. Contact the studio administrator.";
+
+function providers(): NextAuthOptions["providers"] {
+  const e = env();
+  const list: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+        const { email, password } = parsed.data;
+        await countSignInAttempt({ email, ip: clientIpFrom(req?.headers ?? {}) });
+        const user = await getUserForSignIn({ email });
+        // Verify against a dummy hash for unknown emails so timing does not reveal accounts.
+        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+        if (!user || !user.passwordHash || !ok) throw new Error(INVALID_CREDENTIALS);
+        if (user.disabled) throw new Error(ACCOUNT_DISABLED);
+        await clearSignInAttempts({ email });
+        return { id: user.id, email: user.email, name: user.name ?? null };
+      },
+    }),
+  ];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) {
+    list.push(GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }));
+  }
+  return list;
+}
+
+/** OAuth providers shown on the sign-in page: only those whose env vars are set. */
+export function oauthProviders(): { id: string; name: string }[] {
+  const e = env();
+  const out: { id: string; name: string }[] = [];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) out.push({ id: "github", name: "GitHub" });
+  if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) out.push({ id: "google", name: "Google" });
+  return out;
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        if (!user.email) return "/sign-in?error=OAuthNoEmail";
+        const dbUser = await upsertOAuthUser({ email: user.email, name: user.name ?? undefined });
+        return dbUser.disabled ? "/sign-in?error=AccountDisabled" : true;
+      },
+      async jwt({ token, user, account }) {
+        // First call after sign-in: pin our own user id in the token (OAuth ids differ).
+        if (user && account) {
+          if (account.provider === "credentials") {
+            token.uid = user.id;
+          } else if (user.email) {
+            token.uid = (await upsertOAuthUser({ email: user.email, name: user.name ?? undefined })).id;
+          }
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (typeof token.uid === "string" && session.user) session.user.id = token.uid;
+        return session;
+      },
+    },
+  };
+  return cached;
+}
+

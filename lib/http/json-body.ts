@@ -1,0 +1,30 @@
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { zodFields } from "./zod-fields";
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+/** Reads a JSON request body with a size cap and validates it; every failure is a 4xx AppError. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_request_error", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const fields = zodFields(parsed.error);
+    const first = Object.values(fields)[0] ?? "Invalid request.";
+    throw new AppError("invalid_request_error", first, { fields });
+  }
+  return parsed.data;
+}

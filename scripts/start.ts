@@ -27,7 +27,7 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
-  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  if (!process.env.STUDIO_IGNORE_DOTENV && existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
   const demo = !process.env.PIXAPI_KEY?.trim();
   const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "./data");
   mkdirSync(dataDir, { recursive: true });

@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * What a creator may ask for, checked identically in the browser (instant feedback) and on
+ * the server (the real gate, before any credit is spent).
+ */
+export const PROMPT_MAX = 4000;
+export const N_MAX = 4;
+export const SIZE_PRESETS = ["auto", "1024x1024", "1536x1024", "1024x1536", "2048x2048"] as const;
+export const QUALITIES = ["auto", "low", "medium", "high"] as const;
+export const CUSTOM_SIZE_MIN = 256;
+export const CUSTOM_SIZE_MAX = 4096;
+export const VIDEO_SIZES = ["1280x720", "720x1280", "16:9", "9:16", "1:1"] as const;
+export const VIDEO_DURATION_MIN = 2;
+export const VIDEO_DURATION_MAX = 20;
+
+export const promptSchema = z
+  .string({ error: "Describe what you want to see." })
+  .trim()
+  .min(1, "Describe what you want to see.")
+  .max(PROMPT_MAX, `Keep the prompt under ${PROMPT_MAX} characters.`);
+
+export const sizeSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => {
+    if ((SIZE_PRESETS as readonly string[]).includes(v)) return true;
+    const m = /^(\d{2,5})x(\d{2,5})$/.exec(v);
+    if (!m) return false;
+    const [w, h] = [Number(m[1]), Number(m[2])];
+    return w >= CUSTOM_SIZE_MIN && h >= CUSTOM_SIZE_MIN && w <= CUSTOM_SIZE_MAX && h <= CUSTOM_SIZE_MAX;
+  }, `Size must be auto or WIDTHxHEIGHT with each side between ${CUSTOM_SIZE_MIN} and ${CUSTOM_SIZE_MAX}, e.g. 1024x1024.`);
+
+const modelSchema = z.string({ error: "Choose a model." }).trim().min(1, "Choose a model.").max(100);
+
+export const imageParamsSchema = z.object({
+  model: modelSchema,
+  prompt: promptSchema,
+  n: z.coerce.number({ error: "Number of images must be a number." }).int().min(1, "Ask for at least 1 image.").max(N_MAX, `Ask for at most ${N_MAX} images.`).default(1),
+  size: sizeSchema.default("1024x1024"),
+  quality: z.enum(QUALITIES, { error: `Quality must be one of: ${QUALITIES.join(", ")}.` }).default("auto"),
+});
+
+export const generateRequestSchema = imageParamsSchema.extend({ kind: z.literal("image") });
+export const editFieldsSchema = imageParamsSchema.extend({ kind: z.literal("edit") });
+
+export const videoRequestSchema = z.object({
+  kind: z.literal("video"),
+  model: modelSchema,
+  prompt: promptSchema,
+  duration: z.coerce
+    .number({ error: "Duration must be a number of seconds." })
+    .int("Duration must be whole seconds.")
+    .min(VIDEO_DURATION_MIN, `Videos are at least ${VIDEO_DURATION_MIN} seconds.`)
+    .max(VIDEO_DURATION_MAX, `Videos are at most ${VIDEO_DURATION_MAX} seconds.`)
+    .default(5),
+  size: z.enum(VIDEO_SIZES, { error: `Size must be one of: ${VIDEO_SIZES.join(", ")}.` }).default("1280x720"),
+  /** A media id from the user's own gallery or uploads, animated into the video. */
+  inputMediaId: z.string().trim().min(1).max(64).optional(),
+});
+
+export type ImageParams = z.infer<typeof imageParamsSchema>;
+export type GenerateRequest = z.infer<typeof generateRequestSchema>;
+export type EditFields = z.infer<typeof editFieldsSchema>;
+export type VideoRequest = z.infer<typeof videoRequestSchema>;
+
+/** Pixel count of a size; "auto" counts as 1024². */
+export function pixelsOf(size: string): number {
+  const m = /^(\d+)x(\d+)$/.exec(size);
+  return m ? Number(m[1]) * Number(m[2]) : 1024 * 1024;
+}

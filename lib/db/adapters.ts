@@ -1,0 +1,55 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { SafePGliteAdapterFactory } from "./pglite-adapter";
+
+/**
+ * Picks the database: PostgreSQL when a URL is given, else the embedded PGlite under
+ * DATA_DIR. Free of "server-only" on purpose: scripts/migrate.ts and `npm start` run it
+ * in plain Node, where that marker package throws.
+ */
+export interface DatabaseTarget {
+  /** postgres:// URL; unset means embedded PGlite. */
+  databaseUrl?: string;
+  /** DATA_DIR; PGlite lives in `${dataDir}/pglite`. */
+  dataDir: string;
+}
+
+export interface OpenedAdapter {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases what the adapter cannot release itself (the PGlite instance). */
+  close: () => Promise<void>;
+  description: string;
+}
+
+export function pgliteDir(dataDir: string): string {
+  return path.join(path.resolve(dataDir), "pglite");
+}
+
+export function openAdapter({ databaseUrl, dataDir }: DatabaseTarget): OpenedAdapter {
+  if (databaseUrl) {
+    return {
+      factory: new PrismaPg({ connectionString: databaseUrl }),
+      // PrismaPg owns its pool; PrismaClient.$disconnect() / the engine's dispose end it.
+      close: async () => {},
+      description: "PostgreSQL (DATABASE_URL)",
+    };
+  }
+  const dir = pgliteDir(dataDir);
+  // PGlite creates its own directory but not missing parents.
+  mkdirSync(path.dirname(dir), { recursive: true });
+  return openPGlite(new PGlite(dir), `PGlite at ${dir}`);
+}
+
+/** Wraps an existing PGlite (tests pass `new PGlite("memory://")`). */
+export function openPGlite(pglite: PGlite, description = "PGlite"): OpenedAdapter {
+  return {
+    factory: new SafePGliteAdapterFactory(pglite),
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+    description,
+  };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { env } from "../env";
+import { openAdapter, type DatabaseTarget } from "./adapters";
+import { PrismaClient } from "./generated/client";
+
+export type { PrismaClient } from "./generated/client";
+
+/**
+ * One PrismaClient per process, kept on globalThis: dev hot reload and Next's separate
+ * module graphs (route handlers vs. server components) would otherwise open a second
+ * pool, or worse, a second PGlite on the same data dir, which corrupts it.
+ * Created lazily on first use, never at import: `next build` imports route modules.
+ *
+ * Migrations are not run here. `npm start` runs them (lib/db/migrate.ts) before the
+ * server opens the database, because one process must own a PGlite data dir.
+ *
+ * Tests: `setPrismaForTests(client)` makes getPrisma() return that client (the harness in
+ * tests/support/db.ts does it for every suite), so route handlers and lib code under test
+ * use the test database without touching env.
+ */
+interface DbState {
+  client?: PrismaClient;
+  close?: () => Promise<void>;
+  testClient?: PrismaClient;
+}
+
+const holder = globalThis as typeof globalThis & { __pixapiStudioDb?: DbState };
+
+function state(): DbState {
+  holder.__pixapiStudioDb ??= {};
+  return holder.__pixapiStudioDb;
+}
+
+export function createPrismaClient(target: DatabaseTarget): { prisma: PrismaClient; close: () => Promise<void> } {
+  const opened = openAdapter(target);
+  const prisma = new PrismaClient({ adapter: opened.factory });
+  return {
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await opened.close();
+    },
+  };
+}
+
+export function getPrisma(): PrismaClient {
+  const s = state();
+  if (s.testClient) return s.testClient;
+  if (!s.client) {
+    const e = env();
+    const { prisma, close } = createPrismaClient({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
+    s.client = prisma;
+    s.close = close;
+  }
+  return s.client;
+}
+
+/** Test hook: route every getPrisma() call to `client`; pass undefined to undo. */
+export function setPrismaForTests(client: PrismaClient | undefined): void {
+  state().testClient = client;
+}
+
+/** Graceful shutdown: closes the pool or the PGlite instance. */
+export async function closePrisma(): Promise<void> {
+  const s = state();
+  const close = s.close;
+  s.client = undefined;
+  s.close = undefined;
+  await close?.();
+}

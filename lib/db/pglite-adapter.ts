@@ -1,0 +1,79 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import {
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+
+/**
+ * pglite-prisma-adapter 0.7.2 with two fixes the migration path needs:
+ *  - its `executeScript` starts `exec()` without awaiting it, so a failing migration
+ *    script becomes an unhandled rejection and the schema engine records the migration
+ *    as finished anyway. Here the script is awaited and errors are mapped like queries.
+ *  - its shadow database (used by diffs against a migrations folder) is a fresh
+ *    in-memory PGlite that is never closed. Here it is closed when the engine disposes it.
+ * Queries, transactions and error mapping are the upstream adapter's own.
+ */
+export class SafePGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  private readonly inner: PrismaPGlite;
+
+  constructor(private readonly client: PGlite) {
+    this.inner = new PrismaPGlite(client);
+    this.adapterName = this.inner.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    return withAwaitedScripts(await this.inner.connect(), this.client);
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const shadow = new PGlite("memory://");
+    const adapter = withAwaitedScripts(await new PrismaPGlite(shadow).connect(), shadow);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await shadow.close();
+    };
+    return adapter;
+  }
+}
+
+function withAwaitedScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.exec(script);
+    } catch (error) {
+      throw toDriverError(error);
+    }
+  };
+  return adapter;
+}
+
+interface PgErrorFields {
+  code?: string;
+  severity?: string;
+  message: string;
+  detail?: string;
+  column?: string;
+  hint?: string;
+}
+
+function isPgError(error: unknown): error is PgErrorFields {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string";
+}
+
+function toDriverError(error: unknown): unknown {
+  if (!isPgError(error)) return error;
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: error.code ?? "XX000",
+    severity: error.severity ?? "ERROR",
+    message: error.message,
+    detail: error.detail,
+    column: error.column,
+    hint: error.hint,
+  });
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { normalizeEmail } from "@/lib/validation/auth";
+import { getPrisma } from "../client";
+import { Prisma, type UserRole } from "../generated/client";
+import { isUniqueViolation } from "../errors";
+
+/**
+ * The only door to user rows. Every function selects explicit fields; only
+ * getUserForSignIn returns the password hash.
+ */
+const publicUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+} satisfies Prisma.UserSelect;
+
+export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
+export type SignInUser = PublicUser & { passwordHash: string | null };
+
+export async function createUser({
+  email,
+  name,
+  passwordHash,
+  role,
+}: {
+  email: string;
+  name?: string | null;
+  /** Null only for accounts that sign in through OAuth. */
+  passwordHash: string | null;
+  role?: UserRole;
+}): Promise<PublicUser> {
+  try {
+    return await getPrisma().user.create({
+      data: { email: normalizeEmail(email), name: name || null, passwordHash, role },
+      select: publicUserSelect,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict_error", "An account with this email already exists.", {
+        fields: { email: "An account with this email already exists." },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+export async function getUserForSignIn({ email }: { email: string }): Promise<SignInUser | null> {
+  return getPrisma().user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { ...publicUserSelect, passwordHash: true },
+  });
+}
+
+export async function getUserById({ id }: { id: string }): Promise<PublicUser | null> {
+  return getPrisma().user.findUnique({ where: { id }, select: publicUserSelect });
+}
+
+/**
+ * Finds or creates the account for an OAuth sign-in, matched by email. An existing
+ * account keeps its name and password; a missing name is filled in.
+ */
+export async function upsertOAuthUser({ email, name }: { email: string; name?: string | null }): Promise<PublicUser> {
+  const normalized = normalizeEmail(email);
+  const db = getPrisma();
+  let user: PublicUser;
+  try {
+    user = await db.user.upsert({
+      where: { email: normalized },
+      create: { email: normalized, name: name || null, passwordHash: null },
+      update: {},
+      select: publicUserSelect,
+    });
+  } catch (error) {
+    // Two first sign-ins racing: the loser's insert hits the unique index; the row exists now.
+    if (!isUniqueViolation(error)) throw error;
+    user = await db.user.findUniqueOrThrow({ where: { email: normalized }, select: publicUserSelect });
+  }
+  if (!user.name && name) {
+    user = await db.user.update({ where: { id: user.id }, data: { name }, select: publicUserSelect });
+  }
+  return user;
+}
+
+export async function countUsers(): Promise<number> {
+  return getPrisma().user.count();
+}

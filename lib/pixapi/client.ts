@@ -1,0 +1,207 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import { downloadMediaWith, type DownloadedMedia, type DownloadOptions } from "./download";
+import { PixapiError } from "./errors";
+import { type PixapiConfig, requestJson, resolveConfig } from "./http";
+import { MODEL_ALIASES } from "./models";
+import {
+  type GeneratedImages,
+  type PixapiModel,
+  type PixapiTask,
+  reshapeImages,
+  reshapeModels,
+  reshapeSubmittedTask,
+  reshapeTask,
+} from "./reshape";
+import {
+  asyncSubmitResponseSchema,
+  type EditImage,
+  type ImageEditRequest,
+  imageEditRequestSchema,
+  type ImageGenerationRequest,
+  imageGenerationRequestSchema,
+  imagesResponseSchema,
+  modelsResponseSchema,
+  taskIdSchema,
+  taskResponseSchema,
+  type VideoGenerationRequest,
+  videoGenerationRequestSchema,
+} from "./schemas";
+
+export interface PixapiClient {
+  /** POST /v1/images/generations (sync). Never retried. */
+  generateImages(input: ImageGenerationRequest, options?: PixapiConfig): Promise<GeneratedImages>;
+  /** POST /v1/images/edits (sync, multipart). Never retried. */
+  editImages(input: ImageEditRequest, options?: PixapiConfig): Promise<GeneratedImages>;
+  /** POST /v1/async/images/generations. Never retried. */
+  submitImageGeneration(input: ImageGenerationRequest, options?: PixapiConfig): Promise<PixapiTask>;
+  /** POST /v1/async/images/edits (multipart). Never retried. */
+  submitImageEdit(input: ImageEditRequest, options?: PixapiConfig): Promise<PixapiTask>;
+  /** POST /v1/async/videos/generations. Never retried. */
+  submitVideoGeneration(input: VideoGenerationRequest, options?: PixapiConfig): Promise<PixapiTask>;
+  /** GET /v1/tasks/{id}. Retried on network errors, 429 and 5xx. */
+  getTask(id: string, options?: PixapiConfig): Promise<PixapiTask>;
+  /** GET /v1/models. Retried on network errors, 429 and 5xx. */
+  listModels(options?: PixapiConfig): Promise<PixapiModel[]>;
+  /** GET a result file (bytes, content type, size limit). Retried like the other reads. */
+  downloadMedia(url: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedMedia>;
+}
+
+/** Validates what the studio asks for before any credit can be spent on it. */
+function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const detail = result.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`)
+    .join("; ");
+  throw new PixapiError({ type: "invalid_request_error", message: `Invalid request: ${detail}.`, cause: result.error });
+}
+
+function generationBody(input: ImageGenerationRequest): Record<string, string | number> {
+  return {
+    model: input.model,
+    prompt: input.prompt,
+    ...(input.n !== undefined ? { n: input.n } : {}),
+    ...(input.size !== undefined ? { size: input.size } : {}),
+    ...(input.quality !== undefined ? { quality: input.quality } : {}),
+    ...(input.responseFormat !== undefined ? { response_format: input.responseFormat } : {}),
+  };
+}
+
+function videoBody(input: VideoGenerationRequest): Record<string, string | number> {
+  return {
+    model: input.model,
+    prompt: input.prompt,
+    ...(input.duration !== undefined ? { duration: input.duration } : {}),
+    ...(input.size !== undefined ? { size: input.size } : {}),
+    ...(input.inputImage !== undefined ? { input_image: input.inputImage } : {}),
+  };
+}
+
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  gif: "image/gif",
+  avif: "image/avif",
+  heic: "image/heic",
+};
+
+/** A part with a filename and a content type, inferring the type from the name if the Blob has none. */
+function imagePart(image: EditImage): { blob: Blob; filename: string } {
+  const blob = image instanceof File ? image : image.data;
+  const filename = image instanceof File ? image.name || "image" : image.filename;
+  if (blob.type) return { blob, filename };
+  const ext = filename.split(".").pop()?.toLowerCase() ?? "";
+  const type = TYPE_BY_EXTENSION[ext] ?? "application/octet-stream";
+  return { blob: new Blob([blob], { type }), filename };
+}
+
+function editForm(input: ImageEditRequest): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(generationBody(input))) form.append(key, String(value));
+  for (const image of input.images) {
+    const { blob, filename } = imagePart(image);
+    form.append("image", blob, filename);
+  }
+  return form;
+}
+
+/**
+ * A Pixapi client. Anything `config` leaves out comes from the validated env at call time,
+ * and every call may override any of it (tests point `baseUrl` at an emulator).
+ */
+export function createPixapiClient(config: PixapiConfig = {}): PixapiClient {
+  const cfg = (options?: PixapiConfig) => resolveConfig(config, options);
+
+  return {
+    async generateImages(input, options) {
+      const body = generationBody(validate(imageGenerationRequestSchema, input));
+      const res = await requestJson(cfg(options), {
+        method: "POST",
+        path: "/v1/images/generations",
+        json: body,
+        schema: imagesResponseSchema,
+        idempotent: false,
+      });
+      return reshapeImages(res);
+    },
+
+    async editImages(input, options) {
+      const form = editForm(validate(imageEditRequestSchema, input));
+      const res = await requestJson(cfg(options), {
+        method: "POST",
+        path: "/v1/images/edits",
+        form,
+        schema: imagesResponseSchema,
+        idempotent: false,
+      });
+      return reshapeImages(res);
+    },
+
+    async submitImageGeneration(input, options) {
+      const body = generationBody(validate(imageGenerationRequestSchema, input));
+      const res = await requestJson(cfg(options), {
+        method: "POST",
+        path: "/v1/async/images/generations",
+        json: body,
+        schema: asyncSubmitResponseSchema,
+        idempotent: false,
+      });
+      return reshapeSubmittedTask(res);
+    },
+
+    async submitImageEdit(input, options) {
+      const form = editForm(validate(imageEditRequestSchema, input));
+      const res = await requestJson(cfg(options), {
+        method: "POST",
+        path: "/v1/async/images/edits",
+        form,
+        schema: asyncSubmitResponseSchema,
+        idempotent: false,
+      });
+      return reshapeSubmittedTask(res);
+    },
+
+    async submitVideoGeneration(input, options) {
+      const body = videoBody(validate(videoGenerationRequestSchema, input));
+      const res = await requestJson(cfg(options), {
+        method: "POST",
+        path: "/v1/async/videos/generations",
+        json: body,
+        schema: asyncSubmitResponseSchema,
+        idempotent: false,
+      });
+      return reshapeSubmittedTask(res);
+    },
+
+    async getTask(id, options) {
+      const taskId = validate(taskIdSchema, id);
+      const res = await requestJson(cfg(options), {
+        method: "GET",
+        path: `/v1/tasks/${encodeURIComponent(taskId)}`,
+        schema: taskResponseSchema,
+        idempotent: true,
+      });
+      return reshapeTask(res);
+    },
+
+    async listModels(options) {
+      const res = await requestJson(cfg(options), {
+        method: "GET",
+        path: "/v1/models",
+        schema: modelsResponseSchema,
+        idempotent: true,
+      });
+      return reshapeModels(res, MODEL_ALIASES);
+    },
+
+    async downloadMedia(url, options) {
+      return downloadMediaWith(cfg(options), url, { maxBytes: options?.maxBytes });
+    },
+  };
+}

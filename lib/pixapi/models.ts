@@ -1,0 +1,22 @@
+/**
+ * Model aliases documented by Pixapi (develop guide, "Choose a model"). GET /v1/models
+ * lists only canonical ids; the aliases stay valid in generation and edit requests.
+ */
+export const MODEL_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  "nano-banana": "gemini-2.5-flash-image",
+  "nano-banana-2": "gemini-3.1-flash-image-preview",
+  "nano-banana-pro": "gemini-3-pro-image-preview",
+});
+
+/** The canonical id for an alias, or the id itself. */
+export function canonicalModelId(id: string, aliases: Readonly<Record<string, string>> = MODEL_ALIASES): string {
+  return aliases[id] ?? id;
+}
+
+/** Every alias that points at this canonical id, sorted for stable output. */
+export function aliasesFor(id: string, aliases: Readonly<Record<string, string>> = MODEL_ALIASES): string[] {
+  return Object.entries(aliases)
+    .filter(([, canonical]) => canonical === id)
+    .map(([alias]) => alias)
+    .sort();
+}

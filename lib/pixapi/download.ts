@@ -1,7 +1,8 @@
 import "server-only";
 
 import { PixapiError } from "./errors";
-import { attempt, authHeaders, errorFromResponse, readTextCapped, type ResolvedConfig, withRetries } from "./http";
+import { attempt, authHeaders, type ResolvedConfig, withRetries } from "./http";
+import { errorFromResponse, readTextCapped } from "./responses";
 
 /** 100 MiB: a generous ceiling for a video; images are far smaller. */
 export const DEFAULT_MAX_MEDIA_BYTES = 100 * 1024 * 1024;

@@ -46,8 +46,8 @@ function loadWasm(): void {
  * migrate run alive for 10 s after its work was done. Unref them: pending database I/O
  * still keeps the process alive while the engine waits on it.
  */
-function withUnrefTimers(glue: typeof bg): Record<string, unknown> {
-  const imports: Record<string, unknown> = { ...glue };
+function withUnrefTimers(glue: typeof bg): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = { ...glue };
   for (const [name, fn] of Object.entries(glue)) {
     if (!name.startsWith("__wbg_setTimeout_") || typeof fn !== "function") continue;
     imports[name] = (...args: unknown[]) => {

@@ -45,7 +45,7 @@ test.describe("accounts", () => {
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("Enter a valid email address.")).toBeVisible();
-    await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+    await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
 
     await auth.signUp(user);
     await expect(page).toHaveURL(/\/generate/);

@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { getRequestUser, type SessionUser } from "@/lib/auth/session";
+import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
 import { zodFields } from "./zod-fields";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -44,6 +45,7 @@ export function toAppError(error: unknown): AppError {
     const fields = zodFields(error);
     return new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid request.", { fields });
   }
+  if (isPixapiError(error)) return pixapiToAppError(error);
   console.error("[studio] unhandled error in route handler:", error);
   return new AppError("server_error", "Something went wrong on our side. Please try again.");
 }

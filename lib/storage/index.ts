@@ -9,6 +9,7 @@ import type { MediaStore } from "./types";
 
 export { createStore } from "./local-store";
 export { contentTypeForKey, isValidKey, MEDIA_CONTENT_TYPES, mediaKey, type MediaExtension } from "./keys";
+export { objectResponse } from "./response";
 export { parseRangeHeader, resolveRange, type ByteRange, type ResolvedRange } from "./range";
 export type { MediaStore, ObjectInfo, OpenedObject, PutObjectFromFileInput, PutObjectInput } from "./types";
 

@@ -146,6 +146,23 @@ describe("local media store", () => {
     expect(await readdir(path.join(root, "u/g"))).toEqual(["a.mp4", "a.webp"]);
   });
 
+  it("falls back to copy-then-rename when moving across filesystems", async () => {
+    const source = path.join(dir, "other-fs.mp4");
+    await writeFile(source, "from another disk");
+    const realRename = fsPromises.rename;
+    const spy = vi.spyOn(fsPromises, "rename").mockImplementationOnce(async () => {
+      throw Object.assign(new Error("EXDEV: cross-device link not permitted"), { code: "EXDEV" });
+    });
+    await store.putObjectFromFile({ key: "x/moved.mp4", path: source, contentType: "video/mp4" });
+    expect(spy).toHaveBeenCalledTimes(2); // the failed direct move, then temp → final
+    expect(spy.mock.calls[1]?.[1]).toBe(path.join(root, "x/moved.mp4"));
+    spy.mockRestore();
+    expect(fsPromises.rename).toBe(realRename);
+    expect((await readFile(path.join(root, "x/moved.mp4"))).toString()).toBe("from another disk");
+    await expect(readFile(source)).rejects.toMatchObject({ code: "ENOENT" });
+    expect(await readdir(path.join(root, "x"))).toEqual(["moved.mp4"]);
+  });
+
   it("refuses to move a symlink into the store", async () => {
     const link = path.join(dir, "link.png");
     await symlink("/etc/passwd", link);

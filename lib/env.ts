@@ -56,6 +56,10 @@ export const envSchema = z.object({
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** Base interval of the backend task tracker's polls (backs off from here). */
+  TRACKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** An async task still unfinished after this long is given up as failed. */
+  TRACKER_MAX_AGE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
 });
 

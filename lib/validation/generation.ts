@@ -56,9 +56,20 @@ export const videoRequestSchema = z.object({
     .max(VIDEO_DURATION_MAX, `Videos are at most ${VIDEO_DURATION_MAX} seconds.`)
     .default(5),
   size: z.enum(VIDEO_SIZES, { error: `Size must be one of: ${VIDEO_SIZES.join(", ")}.` }).default("1280x720"),
-  /** A media id from the user's own gallery or uploads, animated into the video. */
-  inputMediaId: z.string().trim().min(1).max(64).optional(),
 });
+
+/** JSON bodies of POST /api/generations (edits, and videos with an input image, are multipart). */
+export const jsonGenerationRequestSchema = z.discriminatedUnion("kind", [generateRequestSchema, videoRequestSchema], {
+  error: 'kind must be "image", "edit" or "video".',
+});
+export type GenerationRequest = GenerateRequest | EditFields | VideoRequest;
+
+/** Multipart fields of POST /api/generations: edits, and videos that start from an image. */
+export const multipartFieldsSchema = z.discriminatedUnion("kind", [editFieldsSchema, videoRequestSchema], {
+  error: 'kind must be "edit" or "video" for uploads.',
+});
+
+export const MAX_EDIT_IMAGES = 4;
 
 export type ImageParams = z.infer<typeof imageParamsSchema>;
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { authedRoute, json } from "@/lib/http/route";
+import { readJson } from "@/lib/http/json-body";
+import { readMultipart } from "@/lib/http/multipart";
+import { zodFields } from "@/lib/http/zod-fields";
+import { MAX_UPLOAD_BYTES } from "@/lib/media";
+import { createGeneration } from "@/lib/generations/create";
+import { listGenerations } from "@/lib/generations/list";
+import { jsonGenerationRequestSchema, MAX_EDIT_IMAGES, multipartFieldsSchema, type GenerationRequest } from "@/lib/validation/generation";
+
+const idempotencyKeySchema = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional();
+
+/** Creates a generation and answers at once (202) with its id; the upstream call runs on. */
+export const POST = authedRoute(async ({ req, user }) => {
+  const keyHeader = req.headers.get("idempotency-key") ?? undefined;
+  const key = idempotencyKeySchema.safeParse(keyHeader);
+  if (!key.success) throw new AppError("invalid_request_error", "Idempotency-Key must be 8-100 characters of letters, digits, _ . : -");
+
+  let request: GenerationRequest;
+  let uploads: Uint8Array[] = [];
+  if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const { fields, files } = await readMultipart(req, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
+    const parsed = multipartFieldsSchema.safeParse(fields);
+    if (!parsed.success) {
+      const f = zodFields(parsed.error);
+      throw new AppError("invalid_request_error", Object.values(f)[0] ?? "Invalid request.", { fields: f });
+    }
+    request = parsed.data;
+    uploads = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+  } else {
+    request = await readJson(req, jsonGenerationRequestSchema);
+  }
+  const { generation, created } = await createGeneration({ userId: user.id, request, uploads, idempotencyKey: key.data });
+  return json({ generation }, { status: created ? 202 : 200 });
+});
+
+/** The user's generations, newest first, from our database only (never the upstream). */
+export const GET = authedRoute(async ({ req, user }) => {
+  const page = await listGenerations({ userId: user.id, query: new URL(req.url).searchParams });
+  return json(page);
+});

@@ -1,0 +1,9 @@
+/**
+ * Runs once when a studio server process starts. The backend task tracker lives here so
+ * pending Pixapi tasks resume after every (re)start, with or without open browsers.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startTracker } = await import("./lib/generations/tracker");
+  startTracker();
+}

@@ -1,0 +1,255 @@
+import "server-only";
+import { getPrisma } from "../client";
+import { Prisma, type GenerationKind, type GenerationMode, type GenerationStatus } from "../generated/client";
+import { isUniqueViolation } from "../errors";
+
+/**
+ * The only door to generation rows and their ledger entry. Every read is scoped by user
+ * (ownership is part of the query); every state change is a compare-and-set on the status
+ * it leaves, inside a transaction with the ledger, so nothing settles twice.
+ */
+export const mediaSelect = {
+  id: true,
+  role: true,
+  kind: true,
+  mimeType: true,
+  width: true,
+  height: true,
+  bytes: true,
+  durationMs: true,
+  position: true,
+  generationId: true,
+  storageKey: true,
+  thumbKey: true,
+} satisfies Prisma.MediaSelect;
+
+export const generationSelect = {
+  id: true,
+  userId: true,
+  kind: true,
+  status: true,
+  mode: true,
+  model: true,
+  prompt: true,
+  params: true,
+  progress: true,
+  upstreamTaskId: true,
+  errorType: true,
+  errorMessage: true,
+  estimatedMilli: true,
+  costMilli: true,
+  createdAt: true,
+  startedAt: true,
+  completedAt: true,
+  media: { select: mediaSelect, orderBy: [{ role: "asc" }, { position: "asc" }] },
+} satisfies Prisma.GenerationSelect;
+
+export type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
+export type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
+
+export interface NewMedia {
+  id: string;
+  role: "input" | "output";
+  kind: "image" | "video";
+  mimeType: string;
+  width: number;
+  height: number;
+  bytes: number;
+  durationMs?: number | null;
+  storageKey: string;
+  thumbKey?: string | null;
+  sha256: string;
+  position: number;
+}
+
+/**
+ * Creates a queued generation, its input media rows and its credit hold in one
+ * transaction. With an idempotency key already used by this user, nothing is written and
+ * the existing generation comes back with `created: false`.
+ */
+export async function createGenerationWithHold(input: {
+  id: string;
+  userId: string;
+  kind: GenerationKind;
+  mode: GenerationMode;
+  model: string;
+  prompt: string;
+  params: Prisma.InputJsonObject;
+  idempotencyKey?: string;
+  estimatedMilli: number;
+  inputs?: NewMedia[];
+}): Promise<{ generation: GenerationRow; created: boolean }> {
+  const prisma = getPrisma();
+  try {
+    const generation = await prisma.$transaction(async (tx) => {
+      await tx.generation.create({
+        data: {
+          id: input.id,
+          userId: input.userId,
+          kind: input.kind,
+          mode: input.mode,
+          model: input.model,
+          prompt: input.prompt,
+          params: input.params,
+          idempotencyKey: input.idempotencyKey ?? null,
+          estimatedMilli: input.estimatedMilli,
+        },
+      });
+      if (input.inputs?.length) {
+        await tx.media.createMany({ data: input.inputs.map((m) => ({ ...m, userId: input.userId, generationId: input.id })) });
+      }
+      await tx.usageEntry.create({
+        data: { userId: input.userId, generationId: input.id, model: input.model, kind: input.kind, amountMilli: input.estimatedMilli },
+      });
+      return tx.generation.findUniqueOrThrow({ where: { id: input.id }, select: generationSelect });
+    });
+    return { generation, created: true };
+  } catch (error) {
+    if (input.idempotencyKey && isUniqueViolation(error)) {
+      const existing = await prisma.generation.findUnique({
+        where: { userId_idempotencyKey: { userId: input.userId, idempotencyKey: input.idempotencyKey } },
+        select: generationSelect,
+      });
+      if (existing) return { generation: existing, created: false };
+    }
+    throw error;
+  }
+}
+
+export async function getGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<GenerationRow | null> {
+  return getPrisma().generation.findFirst({ where: { id, userId }, select: generationSelect });
+}
+
+/** Internal (runner/tracker) read, not scoped by user: never reachable from a request. */
+export async function getGenerationById({ id }: { id: string }): Promise<GenerationRow | null> {
+  return getPrisma().generation.findUnique({ where: { id }, select: generationSelect });
+}
+
+/** queued → running, before the upstream call. False if another runner took it already. */
+export async function markGenerationStarted({ id }: { id: string }): Promise<boolean> {
+  const { count } = await getPrisma().generation.updateMany({
+    where: { id, status: "queued" },
+    data: { status: "running", startedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** Records the upstream task of an async generation and when to poll it first. */
+export async function recordUpstreamTask(input: { id: string; upstreamTaskId: string; upstreamStatus: string; progress: number; nextPollAt: Date }) {
+  await getPrisma().generation.updateMany({
+    where: { id: input.id, status: "running" },
+    data: {
+      upstreamTaskId: input.upstreamTaskId,
+      upstreamStatus: input.upstreamStatus,
+      progress: input.progress,
+      nextPollAt: input.nextPollAt,
+    },
+  });
+}
+
+/**
+ * running → completed: stores the output media and settles the hold at the final amount.
+ * Returns false (writing nothing) if the generation already left "running".
+ */
+export async function completeGeneration(input: {
+  id: string;
+  outputs: NewMedia[];
+  costMilli: number;
+  source: "estimate" | "reported";
+}): Promise<boolean> {
+  return getPrisma().$transaction(async (tx) => {
+    const now = new Date();
+    const moved = await tx.generation.updateMany({
+      where: { id: input.id, status: { in: ["queued", "running"] } },
+      data: { status: "completed", progress: 100, costMilli: input.costMilli, completedAt: now, nextPollAt: null, leaseOwner: null, leaseUntil: null },
+    });
+    if (moved.count !== 1) return false;
+    const gen = await tx.generation.findUniqueOrThrow({ where: { id: input.id }, select: { userId: true } });
+    if (input.outputs.length) {
+      await tx.media.createMany({ data: input.outputs.map((m) => ({ ...m, userId: gen.userId, generationId: input.id })) });
+    }
+    await tx.usageEntry.updateMany({
+      where: { generationId: input.id, status: "held" },
+      data: { status: "settled", amountMilli: input.costMilli, source: input.source, settledAt: now },
+    });
+    return true;
+  });
+}
+
+/** queued|running → failed, releasing the hold. False if it already reached a terminal status. */
+export async function failGeneration(input: { id: string; errorType: string; errorMessage: string }): Promise<boolean> {
+  return getPrisma().$transaction(async (tx) => {
+    const now = new Date();
+    const moved = await tx.generation.updateMany({
+      where: { id: input.id, status: { in: ["queued", "running"] } },
+      data: {
+        status: "failed",
+        errorType: input.errorType,
+        errorMessage: input.errorMessage.slice(0, 2000),
+        completedAt: now,
+        nextPollAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    });
+    if (moved.count !== 1) return false;
+    await tx.usageEntry.updateMany({ where: { generationId: input.id, status: "held" }, data: { status: "released", settledAt: now } });
+    return true;
+  });
+}
+
+export interface GenerationFilters {
+  kind?: GenerationKind;
+  status?: GenerationStatus;
+  model?: string;
+  q?: string;
+}
+
+/** Newest first, keyset-paginated on (createdAt, id) so pages never skip or repeat rows. */
+export async function listGenerationsForUser(input: {
+  userId: string;
+  limit: number;
+  cursor?: { createdAt: Date; id: string };
+  filters?: GenerationFilters;
+}): Promise<GenerationRow[]> {
+  const f = input.filters ?? {};
+  const where: Prisma.GenerationWhereInput = {
+    userId: input.userId,
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.model ? { model: f.model } : {}),
+    ...(f.q ? { prompt: { contains: f.q, mode: "insensitive" } } : {}),
+    ...(input.cursor
+      ? { OR: [{ createdAt: { lt: input.cursor.createdAt } }, { createdAt: input.cursor.createdAt, id: { lt: input.cursor.id } }] }
+      : {}),
+  };
+  return getPrisma().generation.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit,
+    select: generationSelect,
+  });
+}
+
+/** Deletes the user's generation (media rows cascade); returns the storage keys to remove. */
+export async function deleteGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<string[] | null> {
+  return getPrisma().$transaction(async (tx) => {
+    const gen = await tx.generation.findFirst({ where: { id, userId }, select: { id: true, media: { select: { storageKey: true, thumbKey: true } } } });
+    if (!gen) return null;
+    await tx.generation.delete({ where: { id } });
+    return gen.media.flatMap((m) => [m.storageKey, ...(m.thumbKey ? [m.thumbKey] : [])]);
+  });
+}
+
+export async function getMediaForUser({ id, userId }: { id: string; userId: string }): Promise<MediaRow | null> {
+  return getPrisma().media.findFirst({ where: { id, userId }, select: mediaSelect });
+}
+
+/** Internal read for signed URLs (Pixapi fetching an input image): no user scope. */
+export async function getMediaById({ id }: { id: string }): Promise<MediaRow | null> {
+  return getPrisma().media.findUnique({ where: { id }, select: mediaSelect });
+}
+
+export async function getGenerationByIdempotencyKey({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): Promise<GenerationRow | null> {
+  return getPrisma().generation.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: generationSelect });
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { createGenerationWithHold, getGenerationByIdempotencyKey, type NewMedia } from "@/lib/db/queries/generations";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { inspectUpload, makeImageThumbnail } from "@/lib/media";
+import { deleteObjects, mediaKey, putObject } from "@/lib/storage";
+import { MAX_EDIT_IMAGES, pixelsOf, type GenerationRequest } from "@/lib/validation/generation";
+import { runInBackground } from "./background";
+import { estimateCreditsSafe, toMilli } from "./estimate";
+import { requireModel } from "./models";
+import { runGeneration } from "./run";
+import { generationToView } from "./to-view";
+import type { GenerationView } from "./view";
+
+/** Above this many pixels per image, Pixapi's guide says to use the async endpoint. */
+const SYNC_MAX_PIXELS = 1024 * 1024;
+
+/**
+ * Creates a generation: validates everything that can be validated before spending a
+ * credit, stores the uploads, writes the row with its credit hold, and starts the upstream
+ * call in the background, so the request answers at once with an id.
+ */
+export async function createGeneration(input: {
+  userId: string;
+  request: GenerationRequest;
+  uploads: Uint8Array[];
+  idempotencyKey?: string;
+}): Promise<{ generation: GenerationView; created: boolean }> {
+  const { request, userId } = input;
+  if (input.idempotencyKey) {
+    // A retried request (double click, flaky network) gets the first one's generation.
+    const existing = await findByIdempotencyKey(userId, input.idempotencyKey);
+    if (existing) return { generation: existing, created: false };
+  }
+  const model = await requireModel(request.model, request.kind === "video" ? "video" : request.kind === "edit" ? "image-to-image" : "text-to-image");
+  checkUploadCount(request.kind, input.uploads.length);
+  const inspected = await Promise.all(input.uploads.map((bytes) => inspectUpload(bytes)));
+
+  const estimate =
+    request.kind === "video"
+      ? estimateCreditsSafe({ kind: "video", model: model.id, duration: request.duration, size: request.size })
+      : estimateCreditsSafe({ kind: "image", model: model.id, size: request.size, quality: request.quality, n: request.n });
+  const mode = request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
+  const params =
+    request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
+
+  const id = newId();
+  const written: string[] = [];
+  try {
+    const inputs: NewMedia[] = [];
+    for (const [position, img] of inspected.entries()) {
+      const mediaId = newId();
+      const storageKey = mediaKey({ userId, generationId: id, mediaId, ext: img.ext });
+      const thumbKey = mediaKey({ userId, generationId: id, mediaId: `${mediaId}-thumb`, ext: "webp" });
+      await putObject({ key: storageKey, body: img.bytes, contentType: img.mimeType });
+      written.push(storageKey);
+      await putObject({ key: thumbKey, body: (await makeImageThumbnail(img.bytes)).bytes, contentType: "image/webp" });
+      written.push(thumbKey);
+      inputs.push({ id: mediaId, role: "input", kind: "image", mimeType: img.mimeType, width: img.width, height: img.height, bytes: img.bytes.length, storageKey, thumbKey, sha256: img.sha256, position });
+    }
+    const result = await createGenerationWithHold({
+      id,
+      userId,
+      kind: request.kind,
+      mode,
+      model: request.model,
+      prompt: request.prompt,
+      params,
+      idempotencyKey: input.idempotencyKey,
+      estimatedMilli: toMilli(estimate),
+      inputs,
+    });
+    if (!result.created) await deleteObjects({ keys: written });
+    else runInBackground(`generation ${id}`, () => runGeneration(id));
+    return { generation: generationToView(result.generation), created: result.created };
+  } catch (error) {
+    await deleteObjects({ keys: written });
+    throw error;
+  }
+}
+
+function checkUploadCount(kind: GenerationRequest["kind"], count: number): void {
+  if (kind === "edit" && count === 0) {
+    throw new AppError("invalid_request_error", "Add at least one image to edit.", { fields: { images: "Add at least one image." } });
+  }
+  if (kind === "edit" && count > MAX_EDIT_IMAGES) {
+    throw new AppError("invalid_request_error", `Use at most ${MAX_EDIT_IMAGES} reference images.`, { fields: { images: `At most ${MAX_EDIT_IMAGES} images.` } });
+  }
+  if (kind === "video" && count > 1) {
+    throw new AppError("invalid_request_error", "A video starts from at most one image.", { fields: { images: "At most one image." } });
+  }
+  if (kind === "image" && count > 0) {
+    throw new AppError("invalid_request_error", "Image generation takes no uploads; use Edit to work from a photo.");
+  }
+}
+
+async function findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<GenerationView | null> {
+  const row = await getGenerationByIdempotencyKey({ userId, idempotencyKey });
+  return row ? generationToView(row) : null;
+}

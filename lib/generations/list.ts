@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { listGenerationsForUser } from "@/lib/db/queries/generations";
+import { AppError } from "@/lib/errors";
+import { zodFields } from "@/lib/http/zod-fields";
+import { generationToView } from "./to-view";
+import type { GenerationListView } from "./view";
+
+const querySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(60).default(24),
+  cursor: z.string().max(200).optional(),
+  kind: z.enum(["image", "edit", "video"]).optional(),
+  status: z.enum(["queued", "running", "completed", "failed"]).optional(),
+  model: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
+
+/** Cursors are opaque to clients: base64url of "<createdAt ISO>|<id>" of the last row. */
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("invalid_request_error", "Invalid cursor.");
+  return { createdAt, id };
+}
+
+export async function listGenerations({ userId, query }: { userId: string; query: URLSearchParams }): Promise<GenerationListView> {
+  const raw = Object.fromEntries([...query.entries()].filter(([, v]) => v !== ""));
+  const parsed = querySchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = zodFields(parsed.error);
+    throw new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid query.", { fields });
+  }
+  const { limit, cursor, ...filters } = parsed.data;
+  // One extra row tells whether another page exists without a count query.
+  const rows = await listGenerationsForUser({ userId, limit: limit + 1, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map(generationToView), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}

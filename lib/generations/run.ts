@@ -1,0 +1,92 @@
+import "server-only";
+import {
+  completeGeneration,
+  failGeneration,
+  getGenerationById,
+  markGenerationStarted,
+  recordUpstreamTask,
+  type GenerationRow,
+} from "@/lib/db/queries/generations";
+import { editImages, generateImages, submitImageEdit, submitImageGeneration, submitVideoGeneration, type PixapiTask } from "@/lib/pixapi";
+import { deleteObjects, openObject } from "@/lib/storage";
+import { failureOf } from "./errors";
+import { storeOutputs } from "./ingest";
+import { signedMediaUrl } from "./signed-media-url";
+import { firstPollDelayMs } from "./tracker";
+
+/**
+ * Runs one queued generation against Pixapi. Sync requests finish here; async ones end
+ * here once Pixapi has accepted the task, and the tracker takes over. Safe to call twice:
+ * only the caller that moves the row from queued to running does anything.
+ */
+export async function runGeneration(id: string): Promise<void> {
+  if (!(await markGenerationStarted({ id }))) return;
+  const gen = await getGenerationById({ id });
+  if (!gen) return;
+  try {
+    if (gen.mode === "sync") await runSync(gen);
+    else await submitAsync(gen);
+  } catch (error) {
+    await failGeneration({ id, ...failureOf(error) });
+  }
+}
+
+interface StoredParams {
+  n?: number;
+  size?: string;
+  quality?: string;
+  duration?: number;
+}
+
+function paramsOf(gen: GenerationRow): StoredParams {
+  return (gen.params ?? {}) as StoredParams;
+}
+
+async function readInputImages(gen: GenerationRow): Promise<{ data: Blob; filename: string }[]> {
+  const inputs = gen.media.filter((m) => m.role === "input" && m.kind === "image");
+  return Promise.all(
+    inputs.map(async (m, i) => {
+      const opened = await openObject({ key: m.storageKey });
+      const bytes = new Uint8Array(await new Response(opened.stream).arrayBuffer());
+      const ext = m.mimeType.split("/")[1] ?? "png";
+      return { data: new Blob([bytes], { type: m.mimeType }), filename: `input-${i + 1}.${ext === "jpeg" ? "jpg" : ext}` };
+    }),
+  );
+}
+
+async function runSync(gen: GenerationRow): Promise<void> {
+  const p = paramsOf(gen);
+  const request = { model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality };
+  const result = gen.kind === "edit" ? await editImages({ ...request, images: await readInputImages(gen) }) : await generateImages(request);
+  const items = result.images.map((img) => (img.kind === "url" ? { kind: "url" as const, url: img.url } : { kind: "base64" as const, base64: img.base64 }));
+  const stored = await storeOutputs({ userId: gen.userId, generationId: gen.id, kind: "image", items });
+  // Sync answers carry no cost: the estimate from the shared price table is what we settle.
+  const done = await completeGeneration({ id: gen.id, outputs: stored.media, costMilli: gen.estimatedMilli, source: "estimate" });
+  if (!done) await deleteObjects({ keys: stored.keys });
+}
+
+async function submitAsync(gen: GenerationRow): Promise<void> {
+  const p = paramsOf(gen);
+  let task: PixapiTask;
+  if (gen.kind === "video") {
+    const input = gen.media.find((m) => m.role === "input" && m.kind === "image");
+    task = await submitVideoGeneration({
+      model: gen.model,
+      prompt: gen.prompt,
+      duration: p.duration,
+      size: p.size,
+      ...(input ? { inputImage: signedMediaUrl({ mediaId: input.id }) } : {}),
+    });
+  } else if (gen.kind === "edit") {
+    task = await submitImageEdit({ model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality, images: await readInputImages(gen) });
+  } else {
+    task = await submitImageGeneration({ model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality });
+  }
+  await recordUpstreamTask({
+    id: gen.id,
+    upstreamTaskId: task.id,
+    upstreamStatus: task.upstreamStatus,
+    progress: task.progress,
+    nextPollAt: new Date(Date.now() + firstPollDelayMs(gen.kind)),
+  });
+}

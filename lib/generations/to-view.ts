@@ -1,0 +1,49 @@
+import type { GenerationRow, MediaRow } from "@/lib/db/queries/generations";
+import { fromMilli } from "./estimate";
+import { mediaUrls, type GenerationView, type MediaView } from "./view";
+
+export function mediaToView(m: MediaRow): MediaView {
+  return {
+    id: m.id,
+    kind: m.kind,
+    role: m.role,
+    mimeType: m.mimeType,
+    width: m.width,
+    height: m.height,
+    durationMs: m.durationMs,
+    bytes: m.bytes,
+    ...mediaUrls(m.id),
+  };
+}
+
+function paramsView(params: unknown): GenerationView["params"] {
+  if (typeof params !== "object" || params === null) return {};
+  const p = params as Record<string, unknown>;
+  return {
+    ...(typeof p.n === "number" ? { n: p.n } : {}),
+    ...(typeof p.size === "string" ? { size: p.size } : {}),
+    ...(typeof p.quality === "string" ? { quality: p.quality } : {}),
+    ...(typeof p.duration === "number" ? { duration: p.duration } : {}),
+    ...(Array.isArray(p.inputMediaIds) ? { inputMediaIds: p.inputMediaIds.filter((x): x is string => typeof x === "string") } : {}),
+  };
+}
+
+export function generationToView(g: GenerationRow): GenerationView {
+  return {
+    id: g.id,
+    kind: g.kind,
+    status: g.status,
+    progress: g.status === "completed" ? 100 : g.progress,
+    model: g.model,
+    prompt: g.prompt,
+    params: paramsView(g.params),
+    mode: g.mode,
+    credits: { estimated: fromMilli(g.estimatedMilli), cost: g.costMilli === null ? null : fromMilli(g.costMilli) },
+    error: g.status === "failed" ? { type: g.errorType ?? "server_error", message: g.errorMessage ?? "The generation failed." } : null,
+    outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
+    inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
+    createdAt: g.createdAt.toISOString(),
+    startedAt: g.startedAt?.toISOString() ?? null,
+    completedAt: g.completedAt?.toISOString() ?? null,
+  };
+}

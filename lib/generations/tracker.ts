@@ -1,0 +1,150 @@
+import "server-only";
+import os from "node:os";
+import { randomBytes } from "node:crypto";
+import { completeGeneration, failGeneration } from "@/lib/db/queries/generations";
+import { claimDueGenerations, findOrphanedGenerations, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
+import { env } from "@/lib/env";
+import { deleteObjects } from "@/lib/storage";
+import { getTask, isPixapiError, type PixapiTask } from "@/lib/pixapi";
+import { runInBackground } from "./background";
+import { toMilli } from "./estimate";
+import { failureOf } from "./errors";
+import { storeOutputs } from "./ingest";
+
+/**
+ * The backend task tracker: polls every pending async Pixapi task until it completes or
+ * fails, whether or not a browser is watching. Runs in every server instance (started
+ * from instrumentation.ts); the database lease makes sure each task has one poller.
+ * State lives only in the database, so a restart simply resumes.
+ */
+const LEASE_MS = 60_000;
+const BATCH = 8;
+const MAX_BACKOFF_MS = 15_000;
+const INGEST_ATTEMPTS = 5;
+
+export const trackerOwner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+
+export function firstPollDelayMs(kind: "image" | "edit" | "video"): number {
+  return env().TRACKER_POLL_MS * (kind === "video" ? 2 : 1);
+}
+
+/** Exponential backoff with jitter (±20%), so many tasks submitted together spread out. */
+export function backoffMs(attempts: number, base = env().TRACKER_POLL_MS, random = Math.random): number {
+  const raw = Math.min(base * 1.5 ** attempts, Math.max(MAX_BACKOFF_MS, base));
+  return Math.round(raw * (0.8 + 0.4 * random()));
+}
+
+async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, now: Date): Promise<void> {
+  if (task.status === "failed") {
+    const message = task.error?.message ? `Pixapi could not complete this task: ${task.error.message}` : "Pixapi could not complete this task.";
+    await failGeneration({ id: gen.id, errorType: "generation_failed", errorMessage: message });
+    return;
+  }
+  try {
+    const kind = task.resultType ?? (gen.kind === "video" ? "video" : "image");
+    const stored = await storeOutputs({ userId: gen.userId, generationId: gen.id, kind, items: task.urls.map((url) => ({ kind: "url", url })) });
+    const reported = task.creditsCost !== null;
+    const done = await completeGeneration({
+      id: gen.id,
+      outputs: stored.media,
+      costMilli: reported ? toMilli(task.creditsCost as number) : gen.estimatedMilli,
+      source: reported ? "reported" : "estimate",
+    });
+    if (!done) await deleteObjects({ keys: stored.keys });
+  } catch (error) {
+    // Downloading results can fail transiently; retry a few polls before giving up.
+    if (gen.pollAttempts < INGEST_ATTEMPTS && !(isPixapiError(error) && error.type === "media_too_large")) {
+      await reschedulePoll({ id: gen.id, owner, nextPollAt: new Date(now.getTime() + backoffMs(gen.pollAttempts)) });
+      return;
+    }
+    await failGeneration({ id: gen.id, ...failureOf(error) });
+  }
+}
+
+async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promise<void> {
+  const maxAgeMs = env().TRACKER_MAX_AGE_MINUTES * 60_000;
+  const since = gen.startedAt ?? gen.createdAt;
+  if (now.getTime() - since.getTime() > maxAgeMs) {
+    await failGeneration({
+      id: gen.id,
+      errorType: "timeout",
+      errorMessage: `Pixapi did not finish this task within ${env().TRACKER_MAX_AGE_MINUTES} minutes, so the studio stopped waiting. Your credits were released.`,
+    });
+    return;
+  }
+  let task: PixapiTask;
+  try {
+    // One attempt per poll: the tracker's own schedule is the retry loop.
+    task = await getTask(gen.upstreamTaskId as string, { retry: { attempts: 1 }, timeoutMs: 15_000 });
+  } catch (error) {
+    if (isPixapiError(error) && error.type === "not_found_error") {
+      await failGeneration({ id: gen.id, errorType: "generation_failed", errorMessage: "Pixapi no longer knows this task (it may have expired)." });
+      return;
+    }
+    const retryAfterMs = isPixapiError(error) && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
+    const wait = Math.max(retryAfterMs, backoffMs(gen.pollAttempts));
+    await reschedulePoll({ id: gen.id, owner, nextPollAt: new Date(now.getTime() + wait) });
+    return;
+  }
+  if (task.status === "completed" || task.status === "failed") {
+    await settle(gen, task, owner, now);
+    return;
+  }
+  // submitted, processing, or a status we don't know: still running.
+  await reschedulePoll({
+    id: gen.id,
+    owner,
+    nextPollAt: new Date(now.getTime() + backoffMs(gen.pollAttempts)),
+    progress: Math.max(gen.progress, task.progress),
+    upstreamStatus: task.upstreamStatus,
+  });
+}
+
+/** One tracker pass: claim due tasks, poll each once. Returns how many were polled. */
+export async function pollDueTasks({ owner = trackerOwner, now = new Date() }: { owner?: string; now?: Date } = {}): Promise<number> {
+  const due = await claimDueGenerations({ owner, now, leaseMs: LEASE_MS, limit: BATCH });
+  await Promise.all(due.map((gen) => pollOne(gen, owner, now).catch((e: unknown) => console.error(`[studio] tracker: poll of ${gen.id} failed:`, e))));
+  return due.length;
+}
+
+/** Picks up what a stopped process left: queued rows are run, interrupted calls are failed. */
+export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}): Promise<void> {
+  const { runGeneration } = await import("./run");
+  const orphans = await findOrphanedGenerations({
+    queuedBefore: new Date(now.getTime() - 30_000),
+    runningBefore: new Date(now.getTime() - env().PIXAPI_TIMEOUT_MS - 60_000),
+  });
+  for (const id of orphans.queued) runInBackground(`run ${id}`, () => runGeneration(id));
+  for (const id of orphans.interrupted) {
+    await failGeneration({
+      id,
+      errorType: "interrupted",
+      errorMessage: "The studio restarted while this generation was running. Your credits were released; please try again.",
+    });
+  }
+}
+
+let started = false;
+
+export function startTracker(): void {
+  if (started) return;
+  started = true;
+  let lastRecovery = 0;
+  const tick = async () => {
+    try {
+      if (Date.now() - lastRecovery > 30_000) {
+        lastRecovery = Date.now();
+        await recoverOrphans();
+      }
+      // Keep going while there is a full batch, so a backlog drains quickly.
+      while ((await pollDueTasks()) === BATCH) {
+        /* next batch */
+      }
+    } catch (error) {
+      console.error("[studio] tracker tick failed:", error);
+    } finally {
+      setTimeout(() => void tick(), Math.min(env().TRACKER_POLL_MS, 1000)).unref();
+    }
+  };
+  setTimeout(() => void tick(), 200).unref();
+}

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(root, process.env.DATA_DIR?.trim() || "./data");
   mkdirSync(dataDir, { recursive: true });
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: dev ? "development" : "production" };
+  // Telemetry would try to reach the internet on every build and start.
+  const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATA_DIR: dataDir, NODE_ENV: dev ? "development" : "production" };
   if (demo) {
     const secrets = loadOrCreateDemoSecrets(dataDir);
     childEnv.NEXTAUTH_SECRET ||= secrets.NEXTAUTH_SECRET;

@@ -77,10 +77,13 @@ export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Pr
         return;
       }
       const chunks: Buffer[] = [];
+      // Slot taken now: 'end' events may arrive out of order, and order matters to the render.
+      const slot = files.length;
+      files.push({ field: name, filename: info.filename ?? "", data: Buffer.alloc(0) });
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("limit", () => fail(tooLarge(`'${name}' (${info.filename ?? "upload"}) exceeds the ${limits.maxFileBytes} byte file limit`)));
       stream.on("end", () => {
-        if (!failure) files.push({ field: name, filename: info.filename ?? "", data: Buffer.concat(chunks) });
+        files[slot]!.data = Buffer.concat(chunks);
       });
     });
     parser.on("filesLimit", () => fail(tooLarge(`At most ${limits.maxFiles} images may be uploaded per request`)));

@@ -133,7 +133,8 @@ describe("POST /v1/images/edits", () => {
 
   it("validates the same fields as generations (model capability, n, size)", async () => {
     const img = await solid("#fff");
-    for (const fields of [{ model: "wan" }, { n: "7" }, { size: "100x100" }, { quality: "best" }]) {
+    const bad: Record<string, string>[] = [{ model: "wan" }, { n: "7" }, { size: "100x100" }, { quality: "best" }];
+    for (const fields of bad) {
       const result = await api<Envelope>(emu, "POST", "/v1/images/edits", { form: editForm([{ bytes: img }], fields) });
       expect([result.status, result.body.error.type]).toEqual([400, "invalid_request_error"]);
     }

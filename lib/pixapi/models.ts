@@ -1,12 +1,11 @@
+import { MODEL_ALIASES as DOCUMENTED_ALIASES } from "./pricing";
+
 /**
  * Model aliases documented by Pixapi (develop guide, "Choose a model"). GET /v1/models
  * lists only canonical ids; the aliases stay valid in generation and edit requests.
+ * The one table lives in pricing.ts (shared with the emulator and the browser).
  */
-export const MODEL_ALIASES: Readonly<Record<string, string>> = Object.freeze({
-  "nano-banana": "gemini-2.5-flash-image",
-  "nano-banana-2": "gemini-3.1-flash-image-preview",
-  "nano-banana-pro": "gemini-3-pro-image-preview",
-});
+export const MODEL_ALIASES: Readonly<Record<string, string>> = DOCUMENTED_ALIASES;
 
 /** The canonical id for an alias, or the id itself. */
 export function canonicalModelId(id: string, aliases: Readonly<Record<string, string>> = MODEL_ALIASES): string {

@@ -94,7 +94,8 @@ function reshapeFailure(task: TaskResponse): TaskFailure {
   if (typeof raw === "string") message = raw;
   else if (raw) {
     message = raw.message;
-    code = raw.code !== undefined ? String(raw.code) : raw.type;
+    // The type ("server_error") says more than an HTTP-ish code (500).
+    code = raw.type ?? (raw.code !== undefined ? String(raw.code) : undefined);
   }
   message ||= task.fail_reason ?? undefined;
   return {

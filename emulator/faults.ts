@@ -29,9 +29,12 @@ export const faultRuleSchema = z.object({
   message: z.string().min(1).max(2000).optional(),
   retry_after: z.number().min(0).max(86_400).optional(),
 });
-export type FaultRuleInput = z.infer<typeof faultRuleSchema>;
+/** What a caller posts (`match` may be left out)… */
+export type FaultRuleInput = z.input<typeof faultRuleSchema>;
+/** …and what is stored after parsing. */
+export type FaultRuleSpec = z.infer<typeof faultRuleSchema>;
 
-export interface FaultRule extends FaultRuleInput {
+export interface FaultRule extends FaultRuleSpec {
   id: string;
   /** How many requests this rule has acted on. */
   hits: number;
@@ -103,7 +106,7 @@ export class Faults {
 
   constructor(private readonly env: { failRate: number; latencyMs: number }) {}
 
-  add(input: FaultRuleInput): FaultRule {
+  add(input: FaultRuleSpec): FaultRule {
     const rule: FaultRule = { ...input, id: `fault_${++this.seq}`, hits: 0 };
     this.rules.push(rule);
     return rule;

@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Starts the test PostgreSQL once per run (or uses TEST_POSTGRES_URL); see tests/support/db.ts.
+    globalSetup: ["tests/support/global-setup.ts"],
   },
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { SafePGliteAdapterFactory } from "./pglite-adapter";
 
@@ -30,10 +31,15 @@ export function pgliteDir(dataDir: string): string {
 
 export function openAdapter({ databaseUrl, dataDir }: DatabaseTarget): OpenedAdapter {
   if (databaseUrl) {
+    // Our own pool, so close() ends every connection whatever the adapter or the schema
+    // engine dispose (PrismaPg leaves an external pool open).
+    const pool = new pg.Pool({ connectionString: databaseUrl });
+    // An idle connection dropped by the server emits "error" on the pool; unhandled, that
+    // would crash the process. The next query simply gets a fresh connection.
+    pool.on("error", (error) => console.error("[db] idle PostgreSQL connection error:", error.message));
     return {
-      factory: new PrismaPg({ connectionString: databaseUrl }),
-      // PrismaPg owns its pool; PrismaClient.$disconnect() / the engine's dispose end it.
-      close: async () => {},
+      factory: new PrismaPg(pool),
+      close: () => pool.end(),
       description: "PostgreSQL (DATABASE_URL)",
     };
   }

@@ -64,8 +64,8 @@ for (const kind of ["pglite", "postgres"] as const) {
 
     it("is a no-op when run again", async () => {
       expect(await applyMigrations({ adapter: db.adapter })).toEqual([]);
-      const [{ n }] = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM _prisma_migrations`;
-      expect(n).toBe(migrationNames.length);
+      const rows = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM _prisma_migrations`;
+      expect(rows[0]?.n).toBe(migrationNames.length);
     });
 
     it("stops at a failing migration, records it as failed and refuses to continue", async () => {

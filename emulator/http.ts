@@ -14,10 +14,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(payload);
 }
 
+/** True when the client sent (or is sending) a body nobody consumed. Bodiless GETs keep their keep-alive. */
+function hasUnreadBody(req: IncomingMessage): boolean {
+  if (req.readableEnded) return false;
+  const length = Number(req.headers["content-length"] ?? 0);
+  return length > 0 || req.headers["transfer-encoding"] !== undefined;
+}
+
 export function sendError(res: ServerResponse, error: ApiError, req?: IncomingMessage): void {
   // A request rejected before its body was read (413, 401...) must not leave the client
   // blocked writing: close the connection after answering and drain what still arrives.
-  const unread = req !== undefined && !req.readableEnded;
+  const unread = req !== undefined && hasUnreadBody(req);
   sendJson(res, error.status, error.toBody(), unread ? { ...error.headers, connection: "close" } : error.headers);
   if (unread) req.resume();
 }

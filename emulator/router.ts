@@ -100,7 +100,12 @@ export function createDispatcher(app: App) {
       }
       app.stats.countRoute(route.label);
       const values = route.regex.exec(url.pathname)!.slice(1);
-      const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i]!)]));
+      let params: Record<string, string>;
+      try {
+        params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i]!)]));
+      } catch {
+        throw notFound(`Malformed path: ${url.pathname}`);
+      }
       const key = route.access === "api" ? authenticate(req, app.config.keys) : "";
 
       const ctx: Ctx = {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Accounts } from "./accounts";
 import { loadConfig, type EmulatorOptions } from "./config";
 import { RenderCache, Stats, type App } from "./context";
+import { renderGeneration } from "./render-image";
 import { Faults } from "./faults";
 import { FileStore } from "./files";
 import { Semaphore } from "./render-video";
@@ -43,6 +44,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     videoSlots: new Semaphore(config.videoConcurrency),
     publicUrl: () => origin,
   };
+
+  // The first large SVG render loads fonts and librsvg and warms sharp (~70 ms): pay that
+  // at start, not in the first request.
+  await renderGeneration({ model: "warm-up", prompt: "warm-up", width: 1024, height: 1024, quality: "medium", format: "png", index: 0 });
 
   const dispatch = createDispatcher(app);
   const server = http.createServer((req, res) => void dispatch(req, res));

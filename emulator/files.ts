@@ -121,6 +121,9 @@ export class FileStore {
       "cache-control": `public, max-age=${maxAge}, immutable`,
       expires: new Date(link.expiresAt).toUTCString(),
       "accept-ranges": "bytes",
+      // Like a public CDN: the studio's pages may fetch() media, not only <img>/<video> it.
+      "access-control-allow-origin": "*",
+      "access-control-expose-headers": "content-length, content-range, etag",
     };
     const ifNoneMatch = req.headers["if-none-match"];
     if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { diffMigrationsToSchema } from "../lib/db/migration-diff";
 import { MIGRATIONS_DIR } from "../lib/db/schema-engine";
 
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   console.log(`Created ${path.relative(process.cwd(), path.join(dir, "migration.sql"))}. Review it, then run \`npm run db:migrate\`.`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run only as a script; the drift test imports createMigration() from here.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

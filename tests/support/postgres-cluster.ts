@@ -82,7 +82,10 @@ export async function startCluster(): Promise<Cluster> {
         "Create one (useradd --system --no-create-home postgres), set PG_TEST_OS_USER, or set TEST_POSTGRES_URL.",
     );
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "pixapi-pg-"));
+  // As root, TMPDIR may point somewhere the postgres user cannot traverse (/root/...);
+  // /tmp is world-traversable on every Linux.
+  const base = user && existsSync("/tmp") ? "/tmp" : os.tmpdir();
+  const dir = mkdtempSync(path.join(base, "pixapi-pg-"));
   if (ids) chownSync(dir, ids.uid, ids.gid);
   const data = path.join(dir, "data");
   const log = path.join(dir, "server.log");

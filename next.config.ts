@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // bundling it breaks that lookup (requests fail looking for pglite.data).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "sharp", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // Lets two studios built from one checkout (e.g. e2e runs side by side) keep separate builds.
+  distDir: process.env.STUDIO_DIST_DIR || ".next",
   // `npm test` type-checks the whole project (tests included) with tsc; repeating it in
   // every `npm start` build would add time and fail starts on a test-only type error.
   typescript: { ignoreBuildErrors: true },

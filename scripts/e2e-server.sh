@@ -2,7 +2,7 @@
 # The studio as `npm start` runs it, with a fresh data dir and a fast emulator, for Playwright.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATA_DIR="${E2E_DATA_DIR:-$PWD/data/e2e}"
+export DATA_DIR="${E2E_DATA_DIR:-$PWD/data/e2e-${PORT:-3100}}"
 rm -rf "$DATA_DIR"
 export EMULATOR_PORT="${E2E_EMULATOR_PORT:-3110}"
 export EMULATOR_TIME_SCALE="${EMULATOR_TIME_SCALE:-0.05}"

@@ -20,17 +20,30 @@ export const promptSchema = z
   .min(1, "Describe what you want to see.")
   .max(PROMPT_MAX, `Keep the prompt under ${PROMPT_MAX} characters.`);
 
+export const CUSTOM_SIZE_STEP = 16;
+export const CUSTOM_SIZE_MAX_RATIO = 3;
+
+/** Why a custom WIDTHxHEIGHT is refused, or null when it is fine (shared with the form). */
+export function customSizeProblem(width: number, height: number): string | null {
+  if (!Number.isInteger(width) || !Number.isInteger(height)) return "Width and height must be whole numbers.";
+  if (width < CUSTOM_SIZE_MIN || height < CUSTOM_SIZE_MIN || width > CUSTOM_SIZE_MAX || height > CUSTOM_SIZE_MAX) {
+    return `Each side must be between ${CUSTOM_SIZE_MIN} and ${CUSTOM_SIZE_MAX} pixels.`;
+  }
+  if (width % CUSTOM_SIZE_STEP !== 0 || height % CUSTOM_SIZE_STEP !== 0) return `Each side must be a multiple of ${CUSTOM_SIZE_STEP}.`;
+  if (Math.max(width, height) / Math.min(width, height) > CUSTOM_SIZE_MAX_RATIO) return `The aspect ratio can be at most ${CUSTOM_SIZE_MAX_RATIO}:1.`;
+  return null;
+}
+
 export const sizeSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .refine((v) => {
-    if ((SIZE_PRESETS as readonly string[]).includes(v)) return true;
+  .superRefine((v, ctx) => {
+    if ((SIZE_PRESETS as readonly string[]).includes(v)) return;
     const m = /^(\d{2,5})x(\d{2,5})$/.exec(v);
-    if (!m) return false;
-    const [w, h] = [Number(m[1]), Number(m[2])];
-    return w >= CUSTOM_SIZE_MIN && h >= CUSTOM_SIZE_MIN && w <= CUSTOM_SIZE_MAX && h <= CUSTOM_SIZE_MAX;
-  }, `Size must be auto or WIDTHxHEIGHT with each side between ${CUSTOM_SIZE_MIN} and ${CUSTOM_SIZE_MAX}, e.g. 1024x1024.`);
+    const problem = m ? customSizeProblem(Number(m[1]), Number(m[2])) : "Size must be auto or WIDTHxHEIGHT, e.g. 1024x1024.";
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const modelSchema = z.string({ error: "Choose a model." }).trim().min(1, "Choose a model.").max(100);
 

@@ -9,6 +9,7 @@ import path from "node:path";
  */
 const INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated", "data"]);
+const distDir = () => process.env.STUDIO_DIST_DIR || ".next";
 
 function collect(root: string, rel: string, out: string[]): void {
   const full = path.join(root, rel);
@@ -37,10 +38,10 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
-const stampFile = (root: string) => path.join(root, ".next", "studio-build-stamp");
+const stampFile = (root: string) => path.join(root, distDir(), "studio-build-stamp");
 
 export function isBuildCurrent(root: string, hash: string): boolean {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) return false;
+  if (!existsSync(path.join(root, distDir(), "BUILD_ID"))) return false;
   try {
     return readFileSync(stampFile(root), "utf8").trim() === hash;
   } catch {

@@ -95,6 +95,11 @@ describe("toAppError", () => {
     expect(app).toMatchObject({ type: "invalid_request_error", status: 400, message: "size 7x7 is not supported" });
   });
 
+  it("keeps a 413 from Pixapi a size problem", () => {
+    const app = toAppError(new PixapiError({ type: "invalid_request_error", status: 413, message: "'image' is too large" }));
+    expect(app).toMatchObject({ type: "payload_too_large", status: 413, message: "'image' is too large" });
+  });
+
   it("says the studio's account is out of credits, and the studio's key was rejected", () => {
     expect(toAppError(new PixapiError({ type: "insufficient_credits", status: 402, message: "x" })).message).toMatch(
       /studio's Pixapi account is out of credits/,

@@ -157,6 +157,9 @@ export function toAppError(error: PixapiError): AppError {
         cause,
       });
     case "invalid_request_error":
+      if (error.status === 413) {
+        return new AppError("payload_too_large", error.message || "The uploaded files are too large for Pixapi.", { cause });
+      }
       return new AppError("invalid_request_error", error.message || "Pixapi could not accept this request.", {
         status: 400,
         cause,

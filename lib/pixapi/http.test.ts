@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { createPixapiClient } from "./client";
 import { PixapiError } from "./errors";
-import { normalizeBaseUrl, type PixapiConfig, retryDelayMs } from "./http";
+import { normalizeBaseUrl, type PixapiConfig, resolveConfig, retryDelayMs } from "./http";
 import { fakeFetch, type FakeFetch, hang, json, refuse, text } from "./test-support/fake-fetch";
 
 const KEY = "sk_test_0123456789abcdef";
@@ -39,6 +39,15 @@ describe("request basics", () => {
     expect(normalizeBaseUrl("https://api.pixapi.ai")).toBe("https://api.pixapi.ai");
     expect(normalizeBaseUrl("http://localhost:4010/v1")).toBe("http://localhost:4010");
     expect(normalizeBaseUrl("http://proxy/pixapi/")).toBe("http://proxy/pixapi");
+  });
+
+  it("merges config layers, retry policies field by field", () => {
+    const cfg = resolveConfig(
+      { baseUrl: "http://a.test", apiKey: "k1", timeoutMs: 1_000, retry: { attempts: 5, baseMs: 7 } },
+      { apiKey: "k2", timeoutMs: undefined, retry: { attempts: 1 } },
+    );
+    expect(cfg).toMatchObject({ baseUrl: "http://a.test", apiKey: "k2", timeoutMs: 1_000 });
+    expect(cfg.retry).toEqual({ attempts: 1, baseMs: 7, maxMs: 10_000 });
   });
 
   it("fails with configuration_error, before any request, when there is no key", async () => {

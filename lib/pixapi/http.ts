@@ -58,8 +58,10 @@ export function resolveConfig(...layers: Array<PixapiConfig | undefined>): Resol
   const merged: PixapiConfig = {};
   for (const layer of layers) {
     if (!layer) continue;
-    for (const [k, v] of Object.entries(layer)) if (v !== undefined) Object.assign(merged, { [k]: v });
-    if (layer.retry) merged.retry = { ...merged.retry, ...layer.retry };
+    const { retry, ...rest } = layer;
+    for (const [k, v] of Object.entries(rest)) if (v !== undefined) Object.assign(merged, { [k]: v });
+    // Retry policies merge field by field: a call may change `attempts` and keep the client's timing.
+    if (retry) merged.retry = { ...merged.retry, ...retry };
   }
   const needsEnv = merged.baseUrl === undefined || merged.apiKey === undefined || merged.timeoutMs === undefined;
   const e = needsEnv ? env() : undefined;

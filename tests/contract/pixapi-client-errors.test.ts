@@ -18,7 +18,8 @@ const IMAGE = { model: "nano-banana", prompt: "a ceramic cup" };
 
 let emu: TestEmulator;
 beforeAll(async () => {
-  emu = await startTestEmulator({ keys: [KEY] });
+  // A small upload limit so a 413 needs only a small file.
+  emu = await startTestEmulator({ keys: [KEY], maxUploadBytes: 64 * 1024 });
 });
 afterAll(async () => {
   await emu?.close();
@@ -59,6 +60,15 @@ describe("400 invalid_request_error", () => {
     expect(err.message).toMatch(message);
     const app = toAppError(err);
     expect(app).toMatchObject({ type: "invalid_request_error", status: 400, message: err.message });
+  });
+});
+
+describe("413", () => {
+  it("413: an upload over Pixapi's limit stays a size problem for the user", async () => {
+    const big = new File([new Uint8Array(200 * 1024)], "huge.png", { type: "image/png" });
+    const err = await failureOf(clientFor(emu).editImages({ ...IMAGE, images: [big] }));
+    expect(err).toMatchObject({ type: "invalid_request_error", status: 413, retryable: false });
+    expect(toAppError(err)).toMatchObject({ type: "payload_too_large", status: 413 });
   });
 });
 

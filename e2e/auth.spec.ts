@@ -33,7 +33,8 @@ test.describe("accounts", () => {
     await page.context().clearCookies();
 
     await auth.signIn({ email: user.email, password: "not-the-password" });
-    await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+    // (Next's route announcer is an empty role=alert too, hence the text filter.)
+    await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password." })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     const session = await page.request.get("/api/auth/session");
     expect(await session.json()).toEqual({});
@@ -51,7 +52,7 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/generate/);
     await page.context().clearCookies();
     await auth.signUp({ ...user, email: user.email.toUpperCase() });
-    await expect(page.getByRole("alert")).toHaveText("An account with this email already exists.");
+    await expect(page.getByRole("alert").filter({ hasText: "An account with this email already exists." })).toBeVisible();
   });
 
   test("the shell works at phone width @phone", async ({ page, auth, user }) => {

@@ -9,7 +9,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-4 py-4 sm:px-8">
         <Link href="/sign-in" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-accent-500 to-fuchsia-500" />
+          <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-linear-to-br from-accent-500 to-fuchsia-500" />
           Pixapi Studio
         </Link>
         <ThemeToggle />

@@ -12,7 +12,7 @@ export function AppShell({ user, demo, children }: { user: { email: string; name
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
           <Link href="/generate" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-accent-500 to-fuchsia-500" />
+            <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-linear-to-br from-accent-500 to-fuchsia-500" />
             <span>Pixapi Studio</span>
           </Link>
           <nav aria-label="Main" className="hidden md:block">

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { listModels } from "@/lib/pixapi";
+import { isPixapiError, listModels } from "@/lib/pixapi";
 
 export interface HealthReport {
   status: "ok" | "degraded" | "down";
@@ -14,6 +14,10 @@ export interface HealthReport {
 const UPSTREAM_TTL_MS = 30_000;
 let upstreamCache: { at: number; value: HealthReport["upstream"] } | undefined;
 
+export function resetHealthCache(): void {
+  upstreamCache = undefined;
+}
+
 async function checkUpstream(): Promise<HealthReport["upstream"]> {
   if (upstreamCache && Date.now() - upstreamCache.at < UPSTREAM_TTL_MS) return upstreamCache.value;
   let value: HealthReport["upstream"];
@@ -21,7 +25,8 @@ async function checkUpstream(): Promise<HealthReport["upstream"]> {
     await listModels({ timeoutMs: 3000, retry: { attempts: 1 } });
     value = { status: "ok", checkedAt: new Date().toISOString() };
   } catch (error) {
-    value = { status: "down", checkedAt: new Date().toISOString(), error: error instanceof Error ? error.message : "unreachable" };
+    // Health is public: say what kind of failure, never the upstream's address or message.
+    value = { status: "down", checkedAt: new Date().toISOString(), error: isPixapiError(error) ? error.type : "unreachable" };
   }
   upstreamCache = { at: Date.now(), value };
   return value;

@@ -61,6 +61,36 @@ export const envSchema = z.object({
   /** An async task still unfinished after this long is given up as failed. */
   TRACKER_MAX_AGE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  /**
+   * Credits each user may spend per period unless an admin sets their own allowance.
+   * A number (0 = nothing without a per-user allowance) or "unlimited". Default 500.
+   */
+  DEFAULT_ALLOWANCE_CREDITS: z
+    .string()
+    .trim()
+    .default("500")
+    .transform((v, ctx) => {
+      if (v === "" || v.toLowerCase() === "unlimited") return null;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 1_000_000) {
+        ctx.addIssue({ code: "custom", message: 'DEFAULT_ALLOWANCE_CREDITS must be a number of credits (0-1000000) or "unlimited"' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  /** The budget period, in UTC: calendar month (default), ISO week (from Monday) or day. */
+  ALLOWANCE_PERIOD: z.enum(["month", "week", "day"]).default("month"),
+  /** Per-user generation submissions per minute (0 = no limit). */
+  RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
+  /** Per-user status reads (generation list and detail) per minute (0 = no limit). */
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(240),
+  /** Redis for rate-limit counters (redis:// or rediss://). Unset: counters live in the database. */
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => /^rediss?:\/\//.test(v), "REDIS_URL must start with redis:// or rediss://")
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { inspectUpload, makeImageThumbnail } from "@/lib/media";
 import { deleteObjects, mediaKey, putObject } from "@/lib/storage";
+import { assertBudgetFits, budgetGuard } from "@/lib/usage/budget";
 import { MAX_EDIT_IMAGES, pixelsOf, type GenerationRequest } from "@/lib/validation/generation";
 import { runInBackground } from "./background";
 import { estimateCreditsSafe, toMilli } from "./estimate";
@@ -43,6 +44,9 @@ export async function createGeneration(input: {
   const mode = request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
   const params =
     request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
+  const estimatedMilli = toMilli(estimate);
+  // Fail fast before storing uploads; the guard in the transaction below is the race-safe check.
+  await assertBudgetFits({ userId, estimateMilli: estimatedMilli });
 
   const id = newId();
   const written: string[] = [];
@@ -67,14 +71,20 @@ export async function createGeneration(input: {
       prompt: request.prompt,
       params,
       idempotencyKey: input.idempotencyKey,
-      estimatedMilli: toMilli(estimate),
+      estimatedMilli,
       inputs,
+      guard: budgetGuard({ userId, estimateMilli: estimatedMilli }),
     });
     if (!result.created) await deleteObjects({ keys: written });
     else runInBackground(`generation ${id}`, () => runGeneration(id));
     return { generation: generationToView(result.generation), created: result.created };
   } catch (error) {
     await deleteObjects({ keys: written });
+    // A concurrent twin of this request (same key) took the budget first: answer with its generation.
+    if (input.idempotencyKey && error instanceof AppError && error.type === "quota_exceeded") {
+      const existing = await findByIdempotencyKey(userId, input.idempotencyKey);
+      if (existing) return { generation: existing, created: false };
+    }
     throw error;
   }
 }

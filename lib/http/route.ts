@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { getRequestUser, type SessionUser } from "@/lib/auth/session";
 import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
+import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
 import { zodFields } from "./zod-fields";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -14,14 +15,20 @@ interface Handlers<P> {
 
 /**
  * The one wrapper every route handler goes through: it resolves params, checks the
- * session (unless the route is public), and maps every thrown error to the envelope.
+ * session (unless the route is public), optionally the admin role and a per-user rate
+ * limit (lib/rate-limit), and maps every thrown error to the envelope.
  * Handlers then read parse → load → ownership → act, with no guard code of their own.
  */
-export function authedRoute<P = Record<string, never>>(handler: Handlers<P>["authed"]) {
+export function authedRoute<P = Record<string, never>>(
+  handler: Handlers<P>["authed"],
+  options: { rateLimit?: RateLimitBucket; adminOnly?: boolean } = {},
+) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> =>
     respond(async () => {
       const user = await getRequestUser(req);
       if (!user) throw new AppError("authentication_error", "Sign in to continue.");
+      if (options.adminOnly && user.role !== "admin") throw new AppError("permission_error", "Only administrators can do this.");
+      if (options.rateLimit) await enforceRateLimit({ userId: user.id, bucket: options.rateLimit });
       return handler({ req, user, params: await ctx.params });
     });
 }

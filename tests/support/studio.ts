@@ -46,6 +46,10 @@ export async function startStudioHarness(options: { emulatorOptions?: Parameters
     PUBLIC_URL: "http://localhost:3999",
     DATA_DIR: dataDir,
     TRACKER_POLL_MS: "100",
+    // Budgets and rate limits off unless a suite is about them (it passes its own env).
+    DEFAULT_ALLOWANCE_CREDITS: "unlimited",
+    RATE_LIMIT_SUBMITS_PER_MINUTE: "0",
+    RATE_LIMIT_READS_PER_MINUTE: "0",
     ...options.env,
   });
   resetEnvCache();

@@ -33,10 +33,10 @@ export const POST = authedRoute(async ({ req, user }) => {
   }
   const { generation, created } = await createGeneration({ userId: user.id, request, uploads, idempotencyKey: key.data });
   return json({ generation }, { status: created ? 202 : 200 });
-});
+}, { rateLimit: "submit" });
 
 /** The user's generations, newest first, from our database only (never the upstream). */
 export const GET = authedRoute(async ({ req, user }) => {
   const page = await listGenerations({ userId: user.id, query: new URL(req.url).searchParams });
   return json(page);
-});
+}, { rateLimit: "read" });

@@ -78,10 +78,13 @@ export async function createGenerationWithHold(input: {
   idempotencyKey?: string;
   estimatedMilli: number;
   inputs?: NewMedia[];
+  /** Runs first inside the transaction (e.g. the budget check); throwing rolls everything back. */
+  guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<{ generation: GenerationRow; created: boolean }> {
   const prisma = getPrisma();
   try {
     const generation = await prisma.$transaction(async (tx) => {
+      await input.guard?.(tx);
       await tx.generation.create({
         data: {
           id: input.id,

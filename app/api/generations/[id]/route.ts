@@ -13,7 +13,7 @@ export const GET = authedRoute<Params>(async ({ user, params }) => {
   const gen = await getGenerationForUser({ id: params.id, userId: user.id });
   if (!gen) throw notFound();
   return json({ generation: generationToView(gen) });
-});
+}, { rateLimit: "read" });
 
 /** Deletes the generation and its files. Its spend stays in the usage ledger. */
 export const DELETE = authedRoute<Params>(async ({ user, params }) => {

@@ -1,0 +1,68 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { formatWait } from "@/lib/usage/format";
+import { databaseRateLimiter } from "./database";
+import { connectRedis, createRedisRateLimiter } from "./redis";
+import type { RateLimiter, RateLimitResult } from "./types";
+
+export type { RateLimiter, RateLimitResult } from "./types";
+
+/**
+ * Per-user API limits. Counters live where every instance sees them: the database by
+ * default, Redis when REDIS_URL is set. Two buckets:
+ *   submit  POST /api/generations              RATE_LIMIT_SUBMITS_PER_MINUTE (default 10)
+ *   read    GET /api/generations[/id] (polls)  RATE_LIMIT_READS_PER_MINUTE (default 240)
+ * A limit of 0 switches that bucket off.
+ */
+export type RateLimitBucket = "submit" | "read";
+
+const WINDOW_MS = 60_000;
+
+const holder = globalThis as typeof globalThis & { __studioRateLimiter?: Promise<RateLimiter> };
+
+export function getRateLimiter(): Promise<RateLimiter> {
+  holder.__studioRateLimiter ??= (async () => {
+    const url = env().REDIS_URL;
+    return url ? createRedisRateLimiter(await connectRedis(url)) : databaseRateLimiter;
+  })();
+  return holder.__studioRateLimiter;
+}
+
+/** Tests swap the limiter (or reset to the env's choice with undefined). */
+export function setRateLimiterForTests(limiter: RateLimiter | undefined): void {
+  holder.__studioRateLimiter = limiter ? Promise.resolve(limiter) : undefined;
+}
+
+function limitFor(bucket: RateLimitBucket): number {
+  return bucket === "submit" ? env().RATE_LIMIT_SUBMITS_PER_MINUTE : env().RATE_LIMIT_READS_PER_MINUTE;
+}
+
+const WHAT: Record<RateLimitBucket, string> = {
+  submit: "You're starting generations faster than the studio allows",
+  read: "Too many requests for generation status",
+};
+
+/** Counts one request of `userId` in `bucket`; throws a 429 rate_limit_error once over. */
+export async function enforceRateLimit({ userId, bucket }: { userId: string; bucket: RateLimitBucket }): Promise<void> {
+  const limit = limitFor(bucket);
+  if (limit <= 0) return;
+  const limiter = await getRateLimiter();
+  let result: RateLimitResult;
+  try {
+    result = await limiter.hit({ key: `user:${bucket}:${userId}`, limit, windowMs: WINDOW_MS });
+  } catch (error) {
+    // Failing open: an unreachable Redis must not take the studio down. Budgets (the money)
+    // are enforced in the database regardless.
+    if (limiter.name === "redis") {
+      console.error("[studio] rate limiter unavailable, letting the request through:", error instanceof Error ? error.message : error);
+      return;
+    }
+    throw error;
+  }
+  if (!result.allowed) {
+    throw new AppError("rate_limit_error", `${WHAT[bucket]} (${limit} a minute). Try again in ${formatWait(result.retryAfterSeconds)}.`, {
+      retryAfter: result.retryAfterSeconds,
+    });
+  }
+}

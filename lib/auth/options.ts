@@ -4,14 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env } from "@/lib/env";
-import { getUserForSignIn, upsertOAuthUser } from "@/lib/db/queries/users";
-import { signInSchema } from "@/lib/validation/auth";
-import { clientIpFrom } from "@/lib/http/client-ip";
-import { dummyPasswordHash, verifyPassword } from "./password";
-import { clearSignInAttempts, countSignInAttempt } from "./sign-in-limits";
-
-export const INVALID_CREDENTIALS = "Incorrect email or password.";
-export const ACCOUNT_DISABLED = "This account has been disabled. Contact the studio administrator.";
+import { upsertOAuthUser } from "@/lib/db/queries/users";
+import { authorizeCredentials } from "./credentials";
 
 function providers(): NextAuthOptions["providers"] {
   const e = env();
@@ -20,19 +14,7 @@ function providers(): NextAuthOptions["providers"] {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
-        const { email, password } = parsed.data;
-        await countSignInAttempt({ email, ip: clientIpFrom(req?.headers ?? {}) });
-        const user = await getUserForSignIn({ email });
-        // Verify against a dummy hash for unknown emails so timing does not reveal accounts.
-        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !user.passwordHash || !ok) throw new Error(INVALID_CREDENTIALS);
-        if (user.disabled) throw new Error(ACCOUNT_DISABLED);
-        await clearSignInAttempts({ email });
-        return { id: user.id, email: user.email, name: user.name ?? null };
-      },
+      authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers ?? {}),
     }),
   ];
   if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));

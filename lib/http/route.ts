@@ -1,7 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { getRequestUser, type SessionUser } from "@/lib/auth/session";
+import { getRequestUser, type SessionUser } from "@/lib/auth/request-user";
 import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
 import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
 import { zodFields } from "./zod-fields";

@@ -21,7 +21,10 @@ forEachDatabase("credit ledger and budgets", (getDb) => {
     // A 3-credit default allowance; some tests give users their own.
     studio = await startStudioHarness({ env: { DEFAULT_ALLOWANCE_CREDITS: "3" } });
   });
-  afterAll(() => studio.close());
+  afterAll(async () => {
+    await drainBackground();
+    await studio.close();
+  });
   beforeEach(() => studio.emulator.control.clearFaults());
 
   async function userWithAllowance(credits: number | null): Promise<PublicUser> {

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { GeneratePageClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Generate" };
 
-export default function GeneratePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function GeneratePage({ searchParams }: { searchParams: SearchParams }) {
+  const { remix } = await searchParams;
   return (
     <>
       <PageHeader title="Generate" description="Create images from a text prompt." />
-      <ComingSoon what="The Generate page" />
+      <GeneratePageClient remixId={typeof remix === "string" && remix ? remix : undefined} />
     </>
   );
 }

@@ -1,0 +1,21 @@
+import { AppError, isErrorEnvelope } from "@/lib/errors";
+
+const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+
+/** One of the user's media items as a File, so it can go back in as an edit input. */
+export async function fetchMediaFile(mediaId: string, signal?: AbortSignal): Promise<File> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/media/${encodeURIComponent(mediaId)}`, { signal });
+  } catch (cause) {
+    throw new AppError("service_unavailable", "Can't reach the studio. Check your connection and try again.", { cause });
+  }
+  if (!res.ok) {
+    const body: unknown = await res.json().catch(() => undefined);
+    const message = isErrorEnvelope(body) ? body.error.message : `The studio answered ${res.status}.`;
+    throw new AppError(res.status === 404 ? "not_found_error" : "server_error", message, { status: res.status });
+  }
+  const blob = await res.blob();
+  const ext = EXTENSIONS[blob.type] ?? "png";
+  return new File([blob], `pixapi-${mediaId.slice(-8)}.${ext}`, { type: blob.type || "image/png" });
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import type { ModelView } from "@/lib/generations/view";
+import { CUSTOM_SIZE_MAX, CUSTOM_SIZE_MIN, N_MAX, QUALITIES, SIZE_PRESETS } from "@/lib/validation/generation";
+import type { FieldErrors, ImageFormValues, Quality, SizeChoice } from "./image-form";
+
+const SIZE_LABELS: Record<SizeChoice, string> = {
+  auto: "Auto (model decides)",
+  "1024x1024": "1024 × 1024 · Square",
+  "1536x1024": "1536 × 1024 · Landscape",
+  "1024x1536": "1024 × 1536 · Portrait",
+  "2048x2048": "2048 × 2048 · Square 2K",
+  custom: "Custom…",
+};
+
+const QUALITY_LABELS: Record<Quality, string> = { auto: "Auto", low: "Low", medium: "Medium", high: "High" };
+const COUNT_OPTIONS = Array.from({ length: N_MAX }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
+
+export function modelLabel(model: ModelView): string {
+  return model.aliases.length ? `${model.id} (${model.aliases.join(", ")})` : model.id;
+}
+
+/** Model, count, size and quality: the parameters Generate and Edit share. */
+export function ImageParamsFields({
+  values,
+  set,
+  errors,
+  models,
+  model,
+  modelsStatus,
+}: {
+  values: ImageFormValues;
+  set: <K extends keyof ImageFormValues>(field: K, value: ImageFormValues[K]) => void;
+  errors: FieldErrors;
+  models: ModelView[];
+  /** The model in effect (the chosen one, or the default). */
+  model: string;
+  modelsStatus: "pending" | "error" | "success";
+}) {
+  return (
+    <>
+      <SelectField
+        label="Model"
+        name="model"
+        value={model}
+        onChange={(e) => set("model", e.target.value)}
+        disabled={modelsStatus !== "success" || models.length === 0}
+        error={errors.model}
+        hint={modelsStatus === "success" && models.length === 0 ? "No models are available right now." : undefined}
+      >
+        {modelsStatus === "pending" ? <option value="">Loading models…</option> : null}
+        {modelsStatus === "error" ? <option value="">Models unavailable</option> : null}
+        {models.map((m) => (
+          <option key={m.id} value={m.id}>
+            {modelLabel(m)}
+          </option>
+        ))}
+      </SelectField>
+
+      <SegmentedControl
+        legend="Number of images"
+        name="n"
+        options={COUNT_OPTIONS}
+        value={String(values.n)}
+        onChange={(v) => set("n", Number(v))}
+        error={errors.n}
+      />
+
+      <div className="flex flex-col gap-3">
+        <SelectField
+          label="Size"
+          name="size"
+          value={values.sizeChoice}
+          onChange={(e) => set("sizeChoice", e.target.value as SizeChoice)}
+          error={values.sizeChoice === "custom" ? undefined : errors.size}
+        >
+          {[...SIZE_PRESETS, "custom" as const].map((s) => (
+            <option key={s} value={s}>
+              {SIZE_LABELS[s]}
+            </option>
+          ))}
+        </SelectField>
+        {values.sizeChoice === "custom" ? (
+          <div className="flex flex-col gap-1.5">
+            <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-start gap-2">
+              <TextField
+                label="Width"
+                name="width"
+                inputMode="numeric"
+                autoComplete="off"
+                value={values.width}
+                onChange={(e) => set("width", e.target.value)}
+                error={errors.width}
+              />
+              <span aria-hidden className="pt-9 text-sm text-zinc-400">
+                ×
+              </span>
+              <TextField
+                label="Height"
+                name="height"
+                inputMode="numeric"
+                autoComplete="off"
+                value={values.height}
+                onChange={(e) => set("height", e.target.value)}
+                error={errors.height}
+              />
+            </div>
+            {errors.size ? <p className="text-xs text-red-600 dark:text-red-400">{errors.size}</p> : null}
+            {!errors.width && !errors.height && !errors.size ? (
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                Pixels, {CUSTOM_SIZE_MIN}–{CUSTOM_SIZE_MAX} on each side.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+
+      <SegmentedControl
+        legend="Quality"
+        name="quality"
+        options={QUALITIES.map((q) => ({ value: q, label: QUALITY_LABELS[q] }))}
+        value={values.quality}
+        onChange={(v) => set("quality", v)}
+        error={errors.quality}
+      />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import clsx from "clsx";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { PROMPT_MAX } from "@/lib/validation/generation";
+
+/** The prompt, with a live count against the limit the server enforces. */
+export function PromptField({
+  value,
+  onChange,
+  error,
+  placeholder,
+  onSubmitShortcut,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  placeholder: string;
+  /** Ctrl/⌘+Enter submits, as in most prompt boxes. */
+  onSubmitShortcut: () => void;
+}) {
+  const count = value.length;
+  const over = count > PROMPT_MAX;
+  return (
+    <TextareaField
+      label="Prompt"
+      name="prompt"
+      rows={5}
+      value={value}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+          e.preventDefault();
+          onSubmitShortcut();
+        }
+      }}
+      error={error}
+      counter={
+        <span className={clsx("text-xs tabular-nums", over ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>
+          <span className="sr-only">Characters used: </span>
+          {count.toLocaleString("en-US")} / {PROMPT_MAX.toLocaleString("en-US")}
+        </span>
+      }
+    />
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The one place React Query keys are built. Keys nest, so invalidating a prefix reaches
+ * everything under it: `generations.lists()` refreshes every gallery page and filter at once
+ * without touching the per-generation polls.
+ *
+ * What each key holds:
+ *   models()                  ModelView[]
+ *   generations.list(filters) GenerationListView (one page)
+ *   generations.infinite(filters) InfiniteData<GenerationListView> (the gallery's pages; its
+ *                             own key, so a one-page query never shares a cache entry with it)
+ *   generations.detail(id)    GenerationView
+ *   media.file(id)            File (a media item fetched as a Blob, e.g. to reuse as an edit input)
+ */
+export type GenerationListFilters = Readonly<Record<string, string | number | undefined>>;
+
+export const queryKeys = {
+  models: () => ["models"] as const,
+  generations: {
+    all: () => ["generations"] as const,
+    lists: () => ["generations", "list"] as const,
+    list: (filters: GenerationListFilters = {}) => ["generations", "list", filters] as const,
+    infinite: (filters: GenerationListFilters = {}) => ["generations", "list", "infinite", filters] as const,
+    details: () => ["generations", "detail"] as const,
+    detail: (id: string) => ["generations", "detail", id] as const,
+  },
+  media: {
+    file: (id: string) => ["media", "file", id] as const,
+  },
+} as const;

@@ -21,6 +21,8 @@ export interface Budget {
   heldMilli: number;
   /** Null when unlimited; never below 0. */
   remainingMilli: number | null;
+  /** Whether the allowance is the user's own (set by an admin) rather than the default. */
+  custom: boolean;
 }
 
 export function effectiveAllowanceMilli(override: number | null): number | null {
@@ -41,7 +43,13 @@ export async function getBudget({ userId, now = new Date() }: { userId: string; 
   const period = currentPeriod(now);
   const [override, totals] = await Promise.all([getUserAllowance({ userId }), sumUsage({ userId, since: period.start, until: period.end })]);
   const allowanceMilli = effectiveAllowanceMilli(override);
-  return { period, allowanceMilli, ...totals, remainingMilli: remaining(allowanceMilli, totals.settledMilli + totals.heldMilli) };
+  return {
+    period,
+    allowanceMilli,
+    ...totals,
+    remainingMilli: remaining(allowanceMilli, totals.settledMilli + totals.heldMilli),
+    custom: override !== null,
+  };
 }
 
 /**

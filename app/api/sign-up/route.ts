@@ -7,7 +7,10 @@ import { hitRateLimit } from "@/lib/db/queries/rate-limit";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/errors";
 
-/** Creates an email + password account. The browser then signs in through next-auth. */
+/**
+ * Creates an email + password account (an admin if it is the first one or in ADMIN_EMAILS).
+ * The browser then signs in through next-auth.
+ */
 export const POST = publicRoute(async ({ req }) => {
   const input = await readJson(req, signUpSchema);
   const limit = await hitRateLimit({ key: `signup:ip:${clientIpFrom(req.headers)}`, limit: 20, windowMs: 60 * 60_000 });
@@ -16,6 +19,6 @@ export const POST = publicRoute(async ({ req }) => {
       retryAfter: limit.retryAfterSeconds,
     });
   }
-  const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
+  const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password), role: "auto" });
   return json({ user: { id: user.id, email: user.email, name: user.name } }, { status: 201 });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { normalizeEmail } from "@/lib/validation/auth";
 import { getPrisma } from "../client";
@@ -21,6 +22,25 @@ const publicUserSelect = {
 export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
 export type SignInUser = PublicUser & { passwordHash: string | null };
 
+/** Emails in ADMIN_EMAILS are admins whatever their stored role, so the list works for existing accounts too. */
+function isAdminEmail(email: string): boolean {
+  return env().ADMIN_EMAILS.includes(normalizeEmail(email));
+}
+
+function withEffectiveRole<T extends { email: string; role: UserRole }>(user: T): T {
+  return user.role !== "admin" && isAdminEmail(user.email) ? { ...user, role: "admin" } : user;
+}
+
+/**
+ * The role of an account about to be created: admin for ADMIN_EMAILS and for the very
+ * first account. The advisory lock makes two racing first sign-ups count one at a time.
+ */
+async function roleForNewUser(tx: Prisma.TransactionClient, email: string): Promise<UserRole> {
+  if (isAdminEmail(email)) return "admin";
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('studio:first-user'))`;
+  return (await tx.user.count()) === 0 ? "admin" : "user";
+}
+
 export async function createUser({
   email,
   name,
@@ -31,13 +51,21 @@ export async function createUser({
   name?: string | null;
   /** Null only for accounts that sign in through OAuth. */
   passwordHash: string | null;
-  role?: UserRole;
+  /** "auto" (sign-up): admin for the first account and ADMIN_EMAILS, else user. Default user. */
+  role?: UserRole | "auto";
 }): Promise<PublicUser> {
   try {
-    return await getPrisma().user.create({
-      data: { email: normalizeEmail(email), name: name || null, passwordHash, role },
-      select: publicUserSelect,
-    });
+    return await getPrisma().$transaction(async (tx) =>
+      tx.user.create({
+        data: {
+          email: normalizeEmail(email),
+          name: name || null,
+          passwordHash,
+          role: role === "auto" ? await roleForNewUser(tx, email) : role,
+        },
+        select: publicUserSelect,
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("conflict_error", "An account with this email already exists.", {
@@ -57,7 +85,8 @@ export async function getUserForSignIn({ email }: { email: string }): Promise<Si
 }
 
 export async function getUserById({ id }: { id: string }): Promise<PublicUser | null> {
-  return getPrisma().user.findUnique({ where: { id }, select: publicUserSelect });
+  const user = await getPrisma().user.findUnique({ where: { id }, select: publicUserSelect });
+  return user ? withEffectiveRole(user) : null;
 }
 
 /**
@@ -69,12 +98,14 @@ export async function upsertOAuthUser({ email, name }: { email: string; name?: s
   const db = getPrisma();
   let user: PublicUser;
   try {
-    user = await db.user.upsert({
-      where: { email: normalized },
-      create: { email: normalized, name: name || null, passwordHash: null },
-      update: {},
-      select: publicUserSelect,
-    });
+    user =
+      (await db.user.findUnique({ where: { email: normalized }, select: publicUserSelect })) ??
+      (await db.$transaction(async (tx) =>
+        tx.user.create({
+          data: { email: normalized, name: name || null, passwordHash: null, role: await roleForNewUser(tx, normalized) },
+          select: publicUserSelect,
+        }),
+      ));
   } catch (error) {
     // Two first sign-ins racing: the loser's insert hits the unique index; the row exists now.
     if (!isUniqueViolation(error)) throw error;

@@ -1,0 +1,14 @@
+import { readJson } from "@/lib/http/json-body";
+import { authedRoute, json } from "@/lib/http/route";
+import { adminUserPatchSchema, updateAdminUser } from "@/lib/usage/admin-users";
+
+type Params = { id: string };
+
+/** Sets a user's allowance ({ allowanceCredits: number | null }) and/or disables them ({ disabled }). Admins only. */
+export const PATCH = authedRoute<Params>(
+  async ({ req, user, params }) => {
+    const patch = await readJson(req, adminUserPatchSchema);
+    return json({ user: await updateAdminUser({ actorId: user.id, id: params.id, patch }) });
+  },
+  { adminOnly: true },
+);

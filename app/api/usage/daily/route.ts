@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { authedRoute, json } from "@/lib/http/route";
+import { getDailyUsage } from "@/lib/usage/summary";
+
+const querySchema = z.object({ days: z.coerce.number().int().min(1).max(90).default(30) });
+
+/** Spend per UTC day by kind and model, for the Usage chart: ?days=30 (1-90). */
+export const GET = authedRoute(async ({ req, user }) => {
+  const { days } = querySchema.parse({ days: new URL(req.url).searchParams.get("days") || undefined });
+  return json(await getDailyUsage({ userId: user.id, days }));
+});

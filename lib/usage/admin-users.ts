@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+import { listUsersWithSpend, updateUserByAdmin, type AdminUserRow } from "@/lib/db/queries/admin";
+import { sumUsage } from "@/lib/db/queries/usage";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { currentPeriod, effectiveAllowanceMilli } from "./budget";
+import { milliToCredits } from "./format";
+import type { AdminUserView, AdminUsersView } from "./views";
+
+/** Highest allowance an admin can set: the ledger column is a 32-bit count of millicredits. */
+export const MAX_ALLOWANCE_CREDITS = 1_000_000;
+
+export const adminUserPatchSchema = z
+  .object({
+    /** Credits per period; null puts the user back on the default. */
+    allowanceCredits: z
+      .number({ error: "Enter the allowance as a number of credits." })
+      .min(0, "The allowance can't be negative.")
+      .max(MAX_ALLOWANCE_CREDITS, `At most ${MAX_ALLOWANCE_CREDITS.toLocaleString("en-US")} credits.`)
+      .nullable()
+      .optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.allowanceCredits !== undefined || v.disabled !== undefined, "Nothing to change: send allowanceCredits and/or disabled.");
+
+export type AdminUserPatch = z.infer<typeof adminUserPatchSchema>;
+
+function toView(row: AdminUserRow): AdminUserView {
+  const allowance = effectiveAllowanceMilli(row.allowanceMilli);
+  const adminByEmail = env().ADMIN_EMAILS.includes(row.email);
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: adminByEmail ? "admin" : row.role,
+    disabled: row.disabled,
+    createdAt: row.createdAt.toISOString(),
+    allowance: allowance === null ? null : milliToCredits(allowance),
+    custom: row.allowanceMilli !== null,
+    spent: { settled: milliToCredits(row.settledMilli), held: milliToCredits(row.heldMilli) },
+  };
+}
+
+export async function listAdminUsers({ currentUserId, now = new Date() }: { currentUserId: string; now?: Date }): Promise<AdminUsersView> {
+  const period = currentPeriod(now);
+  const rows = await listUsersWithSpend({ since: period.start, until: period.end });
+  const fallback = env().DEFAULT_ALLOWANCE_CREDITS;
+  return {
+    users: rows.map(toView),
+    currentUserId,
+    period: period.kind,
+    periodStart: period.start.toISOString(),
+    resetsAt: period.end.toISOString(),
+    defaultAllowance: fallback,
+  };
+}
+
+/** Applies an admin's change to a user. Admins cannot disable themselves (no lock-out by accident). */
+export async function updateAdminUser({ actorId, id, patch, now = new Date() }: { actorId: string; id: string; patch: AdminUserPatch; now?: Date }): Promise<AdminUserView> {
+  if (patch.disabled === true && id === actorId) {
+    throw new AppError("invalid_request_error", "You can't disable your own account.", { fields: { disabled: "You can't disable your own account." } });
+  }
+  const updated = await updateUserByAdmin({
+    id,
+    disabled: patch.disabled,
+    allowanceMilli: patch.allowanceCredits === undefined ? undefined : patch.allowanceCredits === null ? null : Math.round(patch.allowanceCredits * 1000),
+  });
+  if (!updated) throw new AppError("not_found_error", "No such user.");
+  const period = currentPeriod(now);
+  return toView({ ...updated, ...(await sumUsage({ userId: id, since: period.start, until: period.end })) });
+}

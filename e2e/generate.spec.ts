@@ -42,12 +42,16 @@ test.describe("generate", () => {
     await expect(page.getByText("Width must be between 256 and 4096.")).toBeVisible();
     await expect(studio.width).toHaveAttribute("aria-invalid", "true");
 
+    await studio.width.fill("1000");
+    await expect(page.getByText("Each side must be a multiple of 16.")).toBeVisible();
+    await expect(studio.estimate).toHaveText("—");
+
     await studio.width.fill("1200");
     await studio.height.fill("1600");
     await studio.choose("Quality", "High");
     // 1200×1600 is in the 2K tier (×2), high quality ×2, 1 credit per image for the default model.
     await expect(studio.estimate).toHaveText("4 credits");
-    await expect(page.getByText("Width must be between 256 and 4096.")).toBeHidden();
+    await expect(page.getByText("Each side must be a multiple of 16.")).toBeHidden();
 
     await studio.prompt.fill("x".repeat(4001));
     await studio.submit.click();

@@ -10,6 +10,7 @@
  *                             own key, so a one-page query never shares a cache entry with it)
  *   generations.detail(id)    GenerationView
  *   media.file(id)            File (a media item fetched as a Blob, e.g. to reuse as an edit input)
+ *   usage.all()               prefix for whatever the usage page loads (credits held and spent)
  */
 export type GenerationListFilters = Readonly<Record<string, string | number | undefined>>;
 
@@ -25,5 +26,8 @@ export const queryKeys = {
   },
   media: {
     file: (id: string) => ["media", "file", id] as const,
+  },
+  usage: {
+    all: () => ["usage"] as const,
   },
 } as const;

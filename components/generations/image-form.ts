@@ -4,6 +4,7 @@ import { estimateCredits } from "@/lib/pixapi/pricing";
 import {
   CUSTOM_SIZE_MAX,
   CUSTOM_SIZE_MIN,
+  customSizeProblem,
   imageParamsSchema,
   QUALITIES,
   SIZE_PRESETS,
@@ -62,7 +63,8 @@ export function validateImageForm(values: ImageFormValues, model: string): { dat
     const height = sideError("Height", values.height);
     if (width) errors.width = width;
     if (height) errors.height = height;
-    // The per-side messages say it better than the schema's general one.
+    // The per-side messages say it better; the schema's own message stays for what
+    // concerns both sides (multiples of 16, aspect ratio).
     if (width || height) delete errors.size;
   }
   return parsed.success && Object.keys(errors).length === 0 ? { data: parsed.data, errors } : { errors };
@@ -72,7 +74,10 @@ export function validateImageForm(values: ImageFormValues, model: string): { dat
 export function estimateFor(values: ImageFormValues, model: string): number | null {
   if (!model) return null;
   const size = sizeOf(values);
-  if (values.sizeChoice === "custom" && (sideError("Width", values.width) || sideError("Height", values.height))) return null;
+  if (values.sizeChoice === "custom") {
+    if (sideError("Width", values.width) || sideError("Height", values.height)) return null;
+    if (customSizeProblem(Number(values.width), Number(values.height))) return null;
+  }
   try {
     return estimateCredits({ kind: "image", model, size, quality: values.quality, n: values.n });
   } catch {

@@ -4,7 +4,8 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ModelView } from "@/lib/generations/view";
-import { CUSTOM_SIZE_MAX, CUSTOM_SIZE_MIN, N_MAX, QUALITIES, SIZE_PRESETS } from "@/lib/validation/generation";
+import { useId } from "react";
+import { CUSTOM_SIZE_MAX, CUSTOM_SIZE_MIN, CUSTOM_SIZE_STEP, N_MAX, QUALITIES, SIZE_PRESETS } from "@/lib/validation/generation";
 import type { FieldErrors, ImageFormValues, Quality, SizeChoice } from "./image-form";
 
 const SIZE_LABELS: Record<SizeChoice, string> = {
@@ -40,6 +41,9 @@ export function ImageParamsFields({
   model: string;
   modelsStatus: "pending" | "error" | "success";
 }) {
+  const sizeErrorId = useId();
+  // A problem with the pair (not one side) marks both inputs and is read out with them.
+  const pairInvalid = errors.size && !errors.width && !errors.height ? { "aria-invalid": true, "aria-describedby": sizeErrorId } : {};
   return (
     <>
       <SelectField
@@ -85,7 +89,7 @@ export function ImageParamsFields({
         </SelectField>
         {values.sizeChoice === "custom" ? (
           <div className="flex flex-col gap-1.5">
-            <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-start gap-2">
+            <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-start gap-2 [&_input[aria-invalid=true]]:border-red-500">
               <TextField
                 label="Width"
                 name="width"
@@ -94,6 +98,7 @@ export function ImageParamsFields({
                 value={values.width}
                 onChange={(e) => set("width", e.target.value)}
                 error={errors.width}
+                {...pairInvalid}
               />
               <span aria-hidden className="pt-9 text-sm text-zinc-400">
                 ×
@@ -106,12 +111,17 @@ export function ImageParamsFields({
                 value={values.height}
                 onChange={(e) => set("height", e.target.value)}
                 error={errors.height}
+                {...pairInvalid}
               />
             </div>
-            {errors.size ? <p className="text-xs text-red-600 dark:text-red-400">{errors.size}</p> : null}
+            {errors.size ? (
+              <p id={sizeErrorId} className="text-xs text-red-600 dark:text-red-400">
+                {errors.size}
+              </p>
+            ) : null}
             {!errors.width && !errors.height && !errors.size ? (
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                Pixels, {CUSTOM_SIZE_MIN}–{CUSTOM_SIZE_MAX} on each side.
+                Pixels: {CUSTOM_SIZE_MIN}–{CUSTOM_SIZE_MAX} per side, in steps of {CUSTOM_SIZE_STEP}.
               </p>
             ) : null}
           </div>

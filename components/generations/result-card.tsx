@@ -1,10 +1,11 @@
 "use client";
 
 import clsx from "clsx";
+import Image from "next/image";
 import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { AppError } from "@/lib/errors";
-import type { GenerationStatus, GenerationView } from "@/lib/generations/view";
+import type { GenerationStatus, GenerationView, MediaView } from "@/lib/generations/view";
 import { ErrorMessage } from "./error-message";
 import { CloseIcon, RemixIcon } from "./icons";
 import { formatCredits } from "./image-form";
@@ -31,6 +32,26 @@ function DismissButton({ onDismiss }: { onDismiss: () => void }) {
     >
       <CloseIcon />
     </button>
+  );
+}
+
+/** The reference images an edit started from, small, so before and after sit together. */
+function InputStrip({ inputs }: { inputs: MediaView[] }) {
+  return (
+    <div className="mt-2 flex items-center gap-1.5">
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">From</span>
+      {inputs.map((m, i) => (
+        <Image
+          key={m.id}
+          src={m.thumbUrl}
+          alt={`Input ${i + 1}`}
+          width={28}
+          height={28}
+          unoptimized
+          className="h-7 w-7 rounded-md bg-zinc-100 object-cover ring-1 ring-zinc-200 dark:bg-zinc-800 dark:ring-zinc-700"
+        />
+      ))}
+    </div>
   );
 }
 
@@ -77,6 +98,7 @@ export function ResultCard({ id, onDismiss }: { id: string; onDismiss: () => voi
             {generation.prompt}
           </p>
           <p className="mt-1 truncate text-xs text-zinc-500 dark:text-zinc-400">{details(generation)}</p>
+          {generation.inputs.length ? <InputStrip inputs={generation.inputs} /> : null}
         </div>
         <span className={clsx("shrink-0 rounded-full px-2 py-0.5 text-xs font-medium", status.className)}>{status.label}</span>
         <DismissButton onDismiss={onDismiss} />

@@ -71,7 +71,12 @@ export function useCreateGeneration({ onCreated }: { onCreated: (generation: Gen
       queryClient.setQueryData(queryKeys.generations.detail(generation.id), generation);
       onCreated(generation);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() }),
+        // A new generation holds credits until it settles.
+        queryClient.invalidateQueries({ queryKey: queryKeys.usage.all() }),
+      ]),
   });
 
   function submit(submission: GenerationSubmission, callbacks: { onError?: (error: Error) => void } = {}): void {

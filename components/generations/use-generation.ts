@@ -8,6 +8,7 @@ import { queryKeys } from "@/lib/query-keys";
 
 const POLL_MS = 1000;
 const POLL_AFTER_ERROR_MS = 5000;
+const FINISHED_STALE_MS = 5 * 60_000;
 
 /**
  * One generation, polled every second until it completes or fails. The server answers
@@ -21,15 +22,20 @@ export function useGeneration(id: string | undefined) {
     queryFn: async ({ signal }) => {
       const { generation } = await apiFetch<{ generation: GenerationView }>(`/api/generations/${encodeURIComponent(id ?? "")}`, { signal });
       const previous = queryClient.getQueryData<GenerationView>(queryKeys.generations.detail(generation.id));
-      // Finishing changes what the gallery and usage lists show.
+      // Finishing changes what the gallery shows and settles (or releases) the credits.
       if (isTerminal(generation.status) && previous && !isTerminal(previous.status)) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.usage.all() });
       }
       return generation;
     },
+    // A finished generation only changes if it is deleted: don't refetch it on every focus.
+    staleTime: (query) => (query.state.data && isTerminal(query.state.data.status) ? FINISHED_STALE_MS : 0),
     refetchInterval: (query) => {
       const { data: generation, error } = query.state;
-      // A 4xx (deleted, not ours) will not change; a network blip or 5xx might.
+      // Over the read limit: resume when the server says to.
+      if (error instanceof AppError && error.type === "rate_limit_error") return Math.max(1, error.retryAfter ?? 5) * 1000;
+      // Any other 4xx (deleted, not ours) will not change; a network blip or 5xx might.
       if (error instanceof AppError && error.status < 500) return false;
       if (generation && isTerminal(generation.status)) return false;
       return error ? POLL_AFTER_ERROR_MS : POLL_MS;

@@ -68,7 +68,7 @@ forEachDatabase("usage API", (getDb) => {
     await studio.close();
   });
 
-  async function getJson<T>(handler: (req: Request, c: ReturnType<typeof ctx>) => Promise<Response>, user: PublicUser | null, path: string) {
+  async function getJson<T>(handler: (req: Request, c: { params: Promise<Record<string, never>> }) => Promise<Response>, user: PublicUser | null, path: string) {
     const res = await handler(await studio.request(user, path), ctx());
     return { status: res.status, body: (await res.json()) as T };
   }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { GallerySkeleton } from "@/components/gallery/gallery-grid";
 import { PageHeader } from "@/components/shell/page-header";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { GalleryPageClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Gallery" };
 
@@ -8,7 +10,10 @@ export default function GalleryPage() {
   return (
     <>
       <PageHeader title="Gallery" description="Everything you have generated, newest first." />
-      <ComingSoon what="The Gallery page" />
+      {/* The client reads filters from the URL (useSearchParams), which needs a boundary. */}
+      <Suspense fallback={<GallerySkeleton />}>
+        <GalleryPageClient />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,84 @@
+"use client";
+
+import { useState } from "react";
+import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
+import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
+import { hasFilters } from "@/components/gallery/gallery-filters";
+import { GalleryToolbar } from "@/components/gallery/gallery-toolbar";
+import { GenerationDetail } from "@/components/gallery/generation-detail";
+import { useAllModels, useGallery } from "@/components/gallery/use-gallery";
+import { useGalleryUrl } from "@/components/gallery/use-gallery-url";
+import { ErrorMessage, toErrorLike } from "@/components/generations/error-message";
+import { Button } from "@/components/ui/button";
+
+/** Focus after the detail view closes on an item that no longer exists: the grid's first tile. */
+function firstTile(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('ul[aria-label="Generations"] button') ?? document.querySelector<HTMLElement>("main h1");
+}
+
+export function GalleryPageClient() {
+  const url = useGalleryUrl();
+  const gallery = useGallery(url.filters);
+  const models = useAllModels();
+  const [announcement, setAnnouncement] = useState("");
+
+  const items = gallery.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = hasFilters(url.filters);
+  // Only real answers decide the empty states; a placeholder is the previous filter's grid.
+  const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
+  const brandNew = settledEmpty && !filtered;
+  const nextPageFailed = gallery.isFetchNextPageError;
+
+  return (
+    <>
+      {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.data ?? []} />}
+
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+
+      {gallery.isPending ? (
+        <div role="status" aria-label="Loading your gallery">
+          <GallerySkeleton />
+        </div>
+      ) : gallery.isError && items.length === 0 ? (
+        <div className="flex flex-col items-start gap-3">
+          <ErrorMessage error={toErrorLike(gallery.error)} />
+          <Button variant="secondary" onClick={() => void gallery.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : settledEmpty ? (
+        filtered ? (
+        <NoResults query={url.filters.q} onClear={url.clearFilters} />
+      ) : (
+        <EmptyGallery />
+      )
+      ) : (
+        <GalleryGrid
+          items={items}
+          onOpen={url.open}
+          hasNextPage={gallery.hasNextPage}
+          isFetchingNextPage={gallery.isFetchingNextPage}
+          fetchNextPage={() => void gallery.fetchNextPage()}
+          nextPageFailed={nextPageFailed}
+          dimmed={gallery.isPlaceholderData}
+        />
+      )}
+
+      {url.openId ? (
+        <GenerationDetail
+          key={url.openId}
+          id={url.openId}
+          initial={items.find((g) => g.id === url.openId)}
+          onClose={url.close}
+          returnFocus={firstTile}
+          onDeleted={(g) => {
+            setAnnouncement(`Deleted “${g.prompt.slice(0, 60)}”.`);
+            url.close();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

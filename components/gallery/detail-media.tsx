@@ -1,0 +1,86 @@
+"use client";
+
+import clsx from "clsx";
+import Image from "next/image";
+import { ErrorMessage } from "@/components/generations/error-message";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { VideoPlayer } from "@/components/video/video-player";
+import type { GenerationView } from "@/lib/generations/view";
+import { aspectOf, isPending } from "./generation-format";
+
+/**
+ * On phones the media sits in the scrolling column at its natural shape (capped so the
+ * facts stay in reach); from md up it fills its pane, letterboxed, whatever the shape.
+ */
+const FIT = "md:absolute md:inset-0";
+const MEDIA = "block h-auto max-h-[75dvh] w-full object-contain md:h-full md:max-h-none md:p-4";
+
+/** The media pane of the detail view: the selected output at full size, or where it will be. */
+export function DetailMedia({ generation: g, selected }: { generation: GenerationView; selected: number }) {
+  const output = g.outputs[selected] ?? g.outputs[0];
+  const { width, height } = aspectOf(g);
+
+  if (output?.kind === "video") {
+    return (
+      <div className={FIT}>
+        <VideoPlayer media={output} label={`Video: ${g.prompt}`} className={MEDIA} />
+      </div>
+    );
+  }
+  if (output) {
+    return (
+      <a href={output.url} target="_blank" rel="noopener" className={clsx("block", FIT)} aria-label="Open the full-size image in a new tab">
+        <Image
+          src={output.url}
+          alt={`${g.outputs.length > 1 ? `Image ${selected + 1} of ${g.outputs.length}` : "Image"}: ${g.prompt}`}
+          width={output.width}
+          height={output.height}
+          unoptimized
+          priority
+          className={MEDIA}
+          style={{ aspectRatio: `${output.width} / ${output.height}` }}
+        />
+      </a>
+    );
+  }
+  // Nothing to show yet (or ever): the state, in a box of the final shape on phones.
+  return (
+    <div className={clsx("flex items-center justify-center p-6", FIT)} style={{ aspectRatio: `${width} / ${height}`, maxHeight: "60dvh" }}>
+      {isPending(g) ? (
+        <div className="flex w-full max-w-xs flex-col gap-2 text-center text-sm text-zinc-300">
+          <span>{g.status === "queued" ? "Waiting to start…" : g.progress > 0 ? `Generating… ${g.progress}%` : "Generating…"}</span>
+          <ProgressBar value={g.progress} label="Generation progress" active />
+        </div>
+      ) : g.error ? (
+        <div className="w-full max-w-sm">
+          <ErrorMessage error={g.error} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Thumbnails to switch between the outputs of a multi-image generation. */
+export function OutputPicker({ generation: g, selected, onSelect }: { generation: GenerationView; selected: number; onSelect: (i: number) => void }) {
+  if (g.outputs.length < 2) return null;
+  return (
+    <div role="group" aria-label="Images in this generation" className="flex gap-2 overflow-x-auto p-2">
+      {g.outputs.map((o, i) => (
+        <button
+          key={o.id}
+          type="button"
+          onClick={() => onSelect(i)}
+          aria-label={`Show image ${i + 1} of ${g.outputs.length}`}
+          aria-pressed={i === selected}
+          className={clsx(
+            "relative h-14 shrink-0 overflow-hidden rounded-md ring-2 transition",
+            i === selected ? "ring-accent-500" : "ring-transparent opacity-70 hover:opacity-100",
+          )}
+          style={{ aspectRatio: `${o.width} / ${o.height}` }}
+        >
+          <Image src={o.thumbUrl} alt="" fill unoptimized sizes="80px" className="object-cover" />
+        </button>
+      ))}
+    </div>
+  );
+}

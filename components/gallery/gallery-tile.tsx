@@ -1,0 +1,119 @@
+"use client";
+
+import clsx from "clsx";
+import Image from "next/image";
+import type { CSSProperties, ReactNode } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { GenerationView } from "@/lib/generations/view";
+import { aspectOf, coverOf, formatClock, isPending, KIND_LABEL, STATUS_LABEL } from "./generation-format";
+
+/** Extreme shapes would make a row absurdly tall or a tile a sliver. */
+const MIN_RATIO = 0.5;
+const MAX_RATIO = 2.4;
+
+/**
+ * Justified rows: each tile grows in proportion to its aspect ratio from a basis of
+ * ratio × row height, so every tile in a row ends up the same height and the row fills the
+ * width. Sizes come from the data, not from loaded pixels, so nothing moves as images arrive.
+ */
+export function tileStyle(g: GenerationView): CSSProperties {
+  const { width, height } = aspectOf(g);
+  const ratio = Math.min(MAX_RATIO, Math.max(MIN_RATIO, width / height));
+  return { flexGrow: ratio, flexBasis: `calc(var(--row-h) * ${ratio.toFixed(3)})` };
+}
+
+function PlayGlyph() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" width={10} height={10} fill="currentColor">
+      <path d="M4 2.8v10.4a.6.6 0 0 0 .9.5l8.3-5.2a.6.6 0 0 0 0-1L4.9 2.3a.6.6 0 0 0-.9.5Z" />
+    </svg>
+  );
+}
+
+function Pill({ children, className }: { children: ReactNode; className?: string }) {
+  return <span className={clsx("inline-flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm", className)}>{children}</span>;
+}
+
+/** One generation in the gallery grid: its first output, or its progress, or its failure. */
+export function GalleryTile({ generation: g, onOpen }: { generation: GenerationView; onOpen: (id: string) => void }) {
+  const cover = coverOf(g);
+  const pending = isPending(g);
+  const failed = g.status === "failed";
+  const videoLength = g.kind === "video" ? (cover?.durationMs ?? (g.params.duration ? g.params.duration * 1000 : null)) : null;
+  const extra = g.outputs.length - 1;
+  const extraText = extra > 0 ? `, ${extra + 1} images` : "";
+  const label = `${g.prompt} (${KIND_LABEL[g.kind]}${extraText}${g.status === "completed" ? "" : `, ${STATUS_LABEL[g.status].toLowerCase()}`})`;
+
+  return (
+    <li className="group relative min-w-0 overflow-hidden rounded-lg bg-zinc-200 dark:bg-zinc-800" style={tileStyle(g)} data-status={g.status}>
+      <div className="relative w-full" style={{ aspectRatio: `${aspectOf(g).width} / ${aspectOf(g).height}` }}>
+        {cover ? (
+          <Image
+            src={cover.thumbUrl}
+            alt=""
+            fill
+            unoptimized
+            sizes="(max-width: 640px) 50vw, 25vw"
+            className="object-cover transition-transform duration-300 group-hover:scale-[1.02] motion-reduce:transition-none"
+          />
+        ) : (
+          <div
+            className={clsx(
+              "absolute inset-0",
+              failed
+                ? "bg-[repeating-linear-gradient(135deg,transparent_0_10px,rgb(0_0_0/0.03)_10px_20px)] bg-red-50 dark:bg-red-950/30"
+                : "animate-pulse bg-linear-to-br from-zinc-100 to-zinc-200 motion-reduce:animate-none dark:from-zinc-800/60 dark:to-zinc-800",
+            )}
+          />
+        )}
+      </div>
+
+      {/* The whole tile opens the detail view; the overlays below are for the eye only. */}
+      <button
+        type="button"
+        onClick={() => onOpen(g.id)}
+        aria-label={label}
+        aria-haspopup="dialog"
+        className="absolute inset-0 z-10 rounded-lg focus-visible:outline-offset-[-3px]"
+      />
+
+      <div aria-hidden className="pointer-events-none absolute inset-x-1.5 top-1.5 z-20 flex justify-between gap-1">
+        <span className="flex gap-1">
+          {g.kind === "video" ? (
+            <Pill>
+              <PlayGlyph />
+              {videoLength ? formatClock(videoLength) : "Video"}
+            </Pill>
+          ) : g.kind === "edit" ? (
+            <Pill>Edit</Pill>
+          ) : null}
+        </span>
+        {extra > 0 ? <Pill>+{extra}</Pill> : null}
+      </div>
+
+      {pending ? (
+        <div className="pointer-events-none absolute inset-x-0 bottom-0 z-20 p-2">
+          <div className="flex flex-col gap-1.5 rounded-md bg-white/85 p-2 shadow-sm backdrop-blur-sm dark:bg-zinc-950/75">
+            <p aria-hidden className="truncate text-xs text-zinc-700 dark:text-zinc-300">
+              {g.prompt}
+            </p>
+            <ProgressBar value={g.progress} label={`Progress: ${g.prompt}`} active />
+            <span aria-hidden className="flex items-center justify-between text-[11px] font-medium text-zinc-500 dark:text-zinc-400">
+              <span>{g.status === "queued" ? "Queued" : "Generating"}</span>
+              <span className="tabular-nums">{g.status === "running" && g.progress > 0 ? `${g.progress}%` : ""}</span>
+            </span>
+          </div>
+        </div>
+      ) : failed ? (
+        <div aria-hidden className="pointer-events-none absolute inset-0 z-20 flex flex-col justify-end gap-1 p-2.5">
+          <span className="text-xs font-semibold text-red-700 dark:text-red-300">Failed</span>
+          <span className="line-clamp-2 text-xs text-red-900/80 dark:text-red-200/80">{g.prompt}</span>
+        </div>
+      ) : (
+        <div aria-hidden className="pointer-events-none absolute inset-x-0 bottom-0 z-20 bg-gradient-to-t from-black/70 to-transparent p-2.5 pt-8 opacity-0 transition-opacity group-hover:opacity-100 group-has-[:focus-visible]:opacity-100">
+          <p className="line-clamp-2 text-xs text-white">{g.prompt}</p>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,104 @@
+import type { GenerationKind, GenerationStatus, GenerationView, MediaView } from "@/lib/generations/view";
+import { parseSize } from "@/lib/pixapi/pricing";
+
+/**
+ * Words and shapes for showing a generation anywhere outside its own page: the gallery tile,
+ * the detail view and the video results. Pure, so it can be unit-tested and shared.
+ */
+export const KIND_LABEL: Record<GenerationKind, string> = { image: "Image", edit: "Edit", video: "Video" };
+
+export const STATUS_LABEL: Record<GenerationStatus, string> = {
+  queued: "Queued",
+  running: "Generating",
+  completed: "Done",
+  failed: "Failed",
+};
+
+export function isPending(g: Pick<GenerationView, "status">): boolean {
+  return g.status === "queued" || g.status === "running";
+}
+
+/** The output to show for a generation (its first), if it has one yet. */
+export function coverOf(g: GenerationView): MediaView | undefined {
+  return g.outputs[0];
+}
+
+/**
+ * Width / height of what a generation shows. Finished ones use the real media; pending or
+ * failed ones use the requested size, so a placeholder already has the final shape.
+ */
+export function aspectOf(g: GenerationView): { width: number; height: number } {
+  const cover = coverOf(g);
+  if (cover && cover.width > 0 && cover.height > 0) return { width: cover.width, height: cover.height };
+  const kind = g.kind === "video" ? "video" : "image";
+  const size = parseSize(g.params.size, kind);
+  return size && size.width > 0 && size.height > 0 ? size : { width: 1, height: 1 };
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s < 10 ? s.toFixed(1).replace(/\.0$/, "") : Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}
+
+/** "0:08" for a video's running time. */
+export function formatClock(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "medium" });
+}
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { timeStyle: "medium" });
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const VIDEO_SIZE_LABEL: Record<string, string> = {
+  "16:9": "16:9 (1280 × 720)",
+  "9:16": "9:16 (720 × 1280)",
+  "1:1": "1:1 (720 × 720)",
+  "1280x720": "1280 × 720 (16:9)",
+  "720x1280": "720 × 1280 (9:16)",
+};
+
+export function sizeLabel(g: GenerationView): string | undefined {
+  const size = g.params.size;
+  if (!size) return undefined;
+  if (g.kind === "video") return VIDEO_SIZE_LABEL[size] ?? size;
+  return size === "auto" ? "Auto" : size.replace("x", " × ");
+}
+
+/** Every parameter worth showing, in reading order, as label/value pairs. */
+export function parameterRows(g: GenerationView): { label: string; value: string }[] {
+  const rows: { label: string; value: string | undefined }[] = [
+    { label: "Type", value: g.kind === "video" ? (g.inputs.length ? "Video from an image" : "Video from text") : g.kind === "edit" ? "Image edit" : "Image" },
+    { label: "Model", value: g.model },
+    { label: "Size", value: sizeLabel(g) },
+    { label: "Duration", value: g.params.duration !== undefined ? `${g.params.duration} s` : undefined },
+    { label: "Quality", value: g.params.quality ? g.params.quality[0]?.toUpperCase() + g.params.quality.slice(1) : undefined },
+    { label: "Images requested", value: g.kind !== "video" && g.params.n !== undefined ? String(g.params.n) : undefined },
+    { label: "Input images", value: g.inputs.length ? String(g.inputs.length) : undefined },
+  ];
+  return rows.flatMap((r) => (r.value ? [{ label: r.label, value: r.value }] : []));
+}
+
+/** Where Remix goes: the page that made this kind of generation. */
+export function remixHref(g: Pick<GenerationView, "id" | "kind">): string {
+  const page = g.kind === "video" ? "/video" : g.kind === "edit" ? "/edit" : "/generate";
+  return `${page}?remix=${encodeURIComponent(g.id)}`;
+}
+
+/** A short name for a generation in buttons and dialogs ("this video", "these 3 images"). */
+export function thingName(g: GenerationView): string {
+  if (g.kind === "video") return "this video";
+  return g.outputs.length > 1 ? `these ${g.outputs.length} images` : "this image";
+}

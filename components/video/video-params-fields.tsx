@@ -1,0 +1,117 @@
+"use client";
+
+import clsx from "clsx";
+import { useId } from "react";
+import { SelectField } from "@/components/ui/select-field";
+import type { ModelView } from "@/lib/generations/view";
+import { VIDEO_DURATION_MAX, VIDEO_DURATION_MIN } from "@/lib/validation/generation";
+import { ASPECTS, frameOf, type Aspect, type FieldErrors } from "./video-form-state";
+
+/** Model, length and shape of the video. */
+export function VideoParamsFields({
+  models,
+  model,
+  modelsStatus,
+  onModel,
+  duration,
+  onDuration,
+  aspect,
+  onAspect,
+  errors,
+}: {
+  models: ModelView[];
+  model: string;
+  modelsStatus: "pending" | "error" | "success";
+  onModel: (id: string) => void;
+  duration: number;
+  onDuration: (seconds: number) => void;
+  aspect: Aspect;
+  onAspect: (aspect: Aspect) => void;
+  errors: FieldErrors;
+}) {
+  const id = useId();
+  return (
+    <>
+      <SelectField
+        label="Model"
+        name="model"
+        value={model}
+        onChange={(e) => onModel(e.target.value)}
+        disabled={modelsStatus !== "success" || models.length === 0}
+        error={errors.model}
+        hint={modelsStatus === "success" && models.length === 0 ? "No video models are available right now." : undefined}
+      >
+        {modelsStatus === "pending" ? <option value="">Loading models…</option> : null}
+        {modelsStatus === "error" ? <option value="">Models unavailable</option> : null}
+        {models.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.id}
+          </option>
+        ))}
+      </SelectField>
+
+      <div className="flex flex-col gap-1.5">
+        <div className="flex items-baseline justify-between">
+          <label htmlFor={`${id}-duration`} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+            Duration
+          </label>
+          <output htmlFor={`${id}-duration`} className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100">
+            {duration} s
+          </output>
+        </div>
+        <input
+          id={`${id}-duration`}
+          name="duration"
+          type="range"
+          min={VIDEO_DURATION_MIN}
+          max={VIDEO_DURATION_MAX}
+          step={1}
+          value={duration}
+          aria-valuetext={`${duration} seconds`}
+          aria-invalid={errors.duration ? true : undefined}
+          onChange={(e) => onDuration(Number(e.target.value))}
+          className="h-2 w-full cursor-pointer accent-accent-600"
+        />
+        <div aria-hidden className="flex justify-between text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+          <span>{VIDEO_DURATION_MIN} s</span>
+          <span>{VIDEO_DURATION_MAX} s</span>
+        </div>
+        {errors.duration ? <p className="text-xs text-red-600 dark:text-red-400">{errors.duration}</p> : null}
+      </div>
+
+      <fieldset className="flex min-w-0 flex-col gap-1.5">
+        <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Shape</legend>
+        <div className="grid grid-cols-3 gap-2">
+          {ASPECTS.map((a) => {
+            const frame = frameOf(a.value);
+            const checked = a.value === aspect;
+            // A little frame drawn at the real ratio says more than the numbers.
+            const scale = 28 / Math.max(frame.width, frame.height);
+            return (
+              <label
+                key={a.value}
+                className={clsx(
+                  "flex cursor-pointer flex-col items-center gap-1.5 rounded-lg border px-2 py-2.5 text-center transition-colors select-none",
+                  "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-accent-500",
+                  checked
+                    ? "border-accent-500 bg-accent-50 text-accent-700 dark:border-accent-500 dark:bg-accent-700/20 dark:text-accent-400"
+                    : "border-zinc-200 text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800/60",
+                )}
+              >
+                <input type="radio" name="aspect" value={a.value} checked={checked} onChange={() => onAspect(a.value)} className="sr-only" />
+                <span className="flex h-8 items-center" aria-hidden>
+                  <span className="rounded-[3px] border-2 border-current" style={{ width: frame.width * scale, height: frame.height * scale }} />
+                </span>
+                <span className="text-sm font-medium">{a.label}</span>
+                <span className="-mt-1 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {a.value} · {frame.width}×{frame.height}
+                </span>
+              </label>
+            );
+          })}
+        </div>
+        {errors.size ? <p className="text-xs text-red-600 dark:text-red-400">{errors.size}</p> : null}
+      </fieldset>
+    </>
+  );
+}

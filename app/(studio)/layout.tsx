@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 export default async function StudioLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <AppShell user={{ email: user.email, name: user.name }} demo={env().PIXAPI_DEMO}>
+    <AppShell user={{ email: user.email, name: user.name, role: user.role }} demo={env().PIXAPI_DEMO}>
       {children}
     </AppShell>
   );

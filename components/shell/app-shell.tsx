@@ -1,12 +1,22 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BudgetHint } from "@/components/usage/budget-hint";
 import { DemoBadge } from "./demo-badge";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
 /** Header with nav (a bar on wide screens, tabs under the header on phones), content below. */
-export function AppShell({ user, demo, children }: { user: { email: string; name: string | null }; demo: boolean; children: ReactNode }) {
+export function AppShell({
+  user,
+  demo,
+  children,
+}: {
+  user: { email: string; name: string | null; role?: "user" | "admin" };
+  demo: boolean;
+  children: ReactNode;
+}) {
+  const isAdmin = user.role === "admin";
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
@@ -16,7 +26,7 @@ export function AppShell({ user, demo, children }: { user: { email: string; name
             <span>Pixapi Studio</span>
           </Link>
           <nav aria-label="Main" className="hidden md:block">
-            <NavLinks layout="bar" />
+            <NavLinks layout="bar" isAdmin={isAdmin} />
           </nav>
           <div className="ml-auto flex items-center gap-2">
             {demo ? (
@@ -24,12 +34,13 @@ export function AppShell({ user, demo, children }: { user: { email: string; name
                 <DemoBadge />
               </span>
             ) : null}
+            <BudgetHint variant="header" />
             <ThemeToggle />
             <UserMenu email={user.email} name={user.name} />
           </div>
         </div>
         <nav aria-label="Main" className="border-t border-zinc-200 px-2 md:hidden dark:border-zinc-800">
-          <NavLinks layout="tabs" />
+          <NavLinks layout="tabs" isAdmin={isAdmin} />
         </nav>
       </header>
       {demo ? (

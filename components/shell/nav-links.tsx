@@ -12,11 +12,14 @@ export const NAV_ITEMS = [
   { href: "/usage", label: "Usage" },
 ] as const;
 
-export function NavLinks({ layout }: { layout: "bar" | "tabs" }) {
+const ADMIN_ITEM = { href: "/admin", label: "Admin" } as const;
+
+export function NavLinks({ layout, isAdmin = false }: { layout: "bar" | "tabs"; isAdmin?: boolean }) {
   const pathname = usePathname();
+  const items = isAdmin ? [...NAV_ITEMS, ADMIN_ITEM] : NAV_ITEMS;
   return (
     <ul className={clsx("flex", layout === "bar" ? "gap-1" : "w-full justify-between")}>
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href} className={layout === "tabs" ? "flex-1" : undefined}>

@@ -75,3 +75,8 @@ export interface AdminUsersView {
   /** DEFAULT_ALLOWANCE_CREDITS; null: unlimited. */
   defaultAllowance: number | null;
 }
+
+/** Rows per ledger page on the Usage page (the server's first page and the client's next ones). */
+export const LEDGER_PAGE_SIZE = 25;
+/** Days in the Usage chart. */
+export const CHART_DAYS = 30;

@@ -1,0 +1,76 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { AppError } from "@/lib/errors";
+import type { AdminUserView } from "@/lib/usage/views";
+import { useUpdateAdminUser } from "./use-admin-users";
+
+/** Inline form to set a user's allowance per period, or put them back on the default. */
+export function AllowanceEditor({ user, defaultAllowance, onDone }: { user: AdminUserView; defaultAllowance: number | null; onDone: () => void }) {
+  const id = useId();
+  const update = useUpdateAdminUser();
+  const [value, setValue] = useState(user.custom && user.allowance !== null ? String(user.allowance) : "");
+  const [error, setError] = useState<string | null>(null);
+
+  function save(allowanceCredits: number | null) {
+    setError(null);
+    update.mutate(
+      { id: user.id, patch: { allowanceCredits } },
+      {
+        onSuccess: onDone,
+        onError: (e) => setError(e instanceof AppError ? (e.fields?.allowanceCredits ?? e.message) : "Could not save. Please try again."),
+      },
+    );
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const credits = Number(value);
+    if (value.trim() === "" || !Number.isFinite(credits) || credits < 0) {
+      setError("Enter a number of credits (0 or more).");
+      return;
+    }
+    save(credits);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" aria-label={`Allowance for ${user.email}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={id} className="sr-only">
+          Allowance in credits for {user.email}
+        </label>
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="any"
+          autoFocus
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          placeholder={defaultAllowance === null ? "Credits" : String(defaultAllowance)}
+          className="h-9 w-28 rounded-md border border-zinc-300 bg-white px-2 text-sm tabular-nums dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <Button type="submit" className="h-9 px-3" disabled={update.isPending}>
+          Save
+        </Button>
+        {user.custom ? (
+          <Button variant="secondary" className="h-9 px-3" disabled={update.isPending} onClick={() => save(null)}>
+            Use default
+          </Button>
+        ) : null}
+        <Button variant="ghost" className="h-9 px-3" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import clsx from "clsx";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { formatCreditNumber, formatCredits, periodNoun } from "@/lib/usage/format";
+import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
+import { AllowanceEditor } from "./allowance-editor";
+import { useAdminUsers, useUpdateAdminUser } from "./use-admin-users";
+
+function Badge({ tone, children }: { tone: "accent" | "red" | "zinc"; children: string }) {
+  return (
+    <span
+      className={clsx(
+        "inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        tone === "accent" && "bg-accent-50 text-accent-700 ring-accent-100 dark:bg-accent-700/20 dark:text-accent-400 dark:ring-accent-700/40",
+        tone === "red" && "bg-red-50 text-red-700 ring-red-200 dark:bg-red-950/50 dark:text-red-300 dark:ring-red-900",
+        tone === "zinc" && "bg-zinc-100 text-zinc-700 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700",
+      )}
+    >
+      {children}
+    </span>
+  );
+}
+
+function UsageBar({ user }: { user: AdminUserView }) {
+  const used = user.spent.settled + user.spent.held;
+  if (user.allowance === null || user.allowance === 0) return null;
+  const pct = Math.min(100, (used / user.allowance) * 100);
+  return (
+    <div className="mt-1.5 h-1.5 w-full max-w-48 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800" aria-hidden>
+      <div className={clsx("h-full", pct >= 90 ? "bg-amber-500" : "bg-accent-600")} style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
+function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView; self: boolean; defaultAllowance: number | null; period: AdminUsersView["period"] }) {
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateAdminUser();
+  const used = user.spent.settled + user.spent.held;
+  return (
+    <li aria-label={user.email} className={clsx("grid gap-3 px-5 py-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] md:items-center", user.disabled && "bg-zinc-50 dark:bg-zinc-900/40")}>
+      <div className="min-w-0">
+        <p className={clsx("truncate text-sm font-medium", user.disabled && "text-zinc-500 dark:text-zinc-400")}>{user.email}</p>
+        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+          {user.name ? <span className="mr-1 truncate">{user.name}</span> : null}
+          {user.role === "admin" ? <Badge tone="accent">Admin</Badge> : null}
+          {self ? <Badge tone="zinc">You</Badge> : null}
+          {user.disabled ? <Badge tone="red">Disabled</Badge> : null}
+        </div>
+      </div>
+      <div className="text-sm">
+        <p className="text-xs text-zinc-500 md:hidden dark:text-zinc-400">Spent {periodNoun(period)}</p>
+        <p className="tabular-nums">
+          <span className="font-medium">{formatCreditNumber(used)}</span>
+          {user.spent.held > 0 ? <span className="text-zinc-500 dark:text-zinc-400"> ({formatCreditNumber(user.spent.held)} on hold)</span> : null}
+        </p>
+        <UsageBar user={user} />
+      </div>
+      <div className="text-sm">
+        <p className="text-xs text-zinc-500 md:hidden dark:text-zinc-400">Allowance</p>
+        {editing ? (
+          <AllowanceEditor user={user} defaultAllowance={defaultAllowance} onDone={() => setEditing(false)} />
+        ) : (
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="tabular-nums" data-testid="allowance">
+              {user.allowance === null ? "Unlimited" : formatCredits(user.allowance)}
+            </span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{user.custom ? "custom" : "default"}</span>
+            <Button variant="ghost" className="h-8 px-2 text-accent-700 dark:text-accent-400" onClick={() => setEditing(true)} aria-label={`Change allowance for ${user.email}`}>
+              Change
+            </Button>
+          </div>
+        )}
+      </div>
+      <div className="flex flex-col items-start gap-1 md:items-end">
+        <Button
+          variant={user.disabled ? "secondary" : "ghost"}
+          className={clsx("h-9 px-3", !user.disabled && "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40")}
+          disabled={self || update.isPending}
+          title={self ? "You can't disable your own account." : undefined}
+          aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+          onClick={() => update.mutate({ id: user.id, patch: { disabled: !user.disabled } })}
+        >
+          {user.disabled ? "Enable" : "Disable"}
+        </Button>
+        {update.isError ? (
+          <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+            {update.error.message}
+          </p>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Every account with this period's spend; admins change allowances and disable accounts here. */
+export function UsersList({ initialData }: { initialData: AdminUsersView }) {
+  const query = useAdminUsers(initialData);
+  const data = query.data ?? initialData;
+  return (
+    <div>
+      {query.isError ? (
+        <div className="mb-4">
+          <Alert title="Couldn't refresh the list">{query.error.message}</Alert>
+        </div>
+      ) : null}
+      <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] gap-3 border-b border-zinc-200 px-5 pb-2 text-xs font-medium uppercase tracking-wide text-zinc-500 md:grid dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
+        <span>User</span>
+        <span>Spent {periodNoun(data.period)}</span>
+        <span>Allowance</span>
+        <span className="w-20 text-right">Access</span>
+      </div>
+      <ul aria-label="Users" className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+        {data.users.map((u) => (
+          <UserRow key={u.id} user={u} self={u.id === data.currentUserId} defaultAllowance={data.defaultAllowance} period={data.period} />
+        ))}
+      </ul>
+    </div>
+  );
+}

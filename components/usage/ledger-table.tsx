@@ -1,0 +1,88 @@
+"use client";
+
+import clsx from "clsx";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { formatCreditNumber } from "@/lib/usage/format";
+import type { LedgerEntryView, LedgerPageView } from "@/lib/usage/views";
+import { formatDateTime, KIND_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
+import { useLedger } from "./use-usage";
+
+const STATUS_STYLE: Record<LedgerEntryView["status"], string> = {
+  settled: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950/50 dark:text-emerald-200 dark:ring-emerald-900",
+  held: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950/50 dark:text-amber-200 dark:ring-amber-900",
+  released: "bg-zinc-100 text-zinc-700 ring-zinc-200 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700",
+};
+
+function StatusBadge({ status }: { status: LedgerEntryView["status"] }) {
+  return <span className={clsx("inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STATUS_STYLE[status])}>{STATUS_LABEL[status]}</span>;
+}
+
+function GenerationLink({ id }: { id: string | null }) {
+  if (!id) return <span className="text-zinc-500 dark:text-zinc-400">deleted</span>;
+  return (
+    <Link href={`/gallery?open=${encodeURIComponent(id)}`} className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400">
+      Open
+    </Link>
+  );
+}
+
+/** Every ledger row, newest first, a page at a time. Released rows are shown struck through: they cost nothing. */
+export function LedgerTable({ initialPage }: { initialPage?: LedgerPageView }) {
+  const ledger = useLedger(initialPage);
+  const items = ledger.data?.pages.flatMap((p) => p.items) ?? [];
+
+  if (ledger.isPending) return <p className="py-6 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>;
+  if (ledger.isError && items.length === 0) return <p className="py-6 text-sm text-red-700 dark:text-red-300">{ledger.error.message}</p>;
+  if (items.length === 0) {
+    return <p className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">Nothing spent yet. Every generation you start shows up here.</p>;
+  }
+
+  return (
+    <div>
+      <div className="-mx-5 overflow-x-auto sm:mx-0">
+        <table className="w-full min-w-[640px] text-left text-sm">
+          <caption className="sr-only">Credit ledger, newest first</caption>
+          <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="py-2 pr-3 pl-5 font-medium sm:pl-0">Date (UTC)</th>
+              <th scope="col" className="px-3 py-2 font-medium">Kind</th>
+              <th scope="col" className="px-3 py-2 font-medium">Model</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Credits</th>
+              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-3 py-2 font-medium">Source</th>
+              <th scope="col" className="py-2 pr-5 pl-3 font-medium sm:pr-0">Generation</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+            {items.map((e) => (
+              <tr key={e.id} data-testid="ledger-row">
+                <td className="py-2.5 pr-3 pl-5 whitespace-nowrap text-zinc-700 tabular-nums sm:pl-0 dark:text-zinc-300">{formatDateTime(e.createdAt)}</td>
+                <td className="px-3 py-2.5">{KIND_LABEL[e.kind]}</td>
+                <td className="px-3 py-2.5 font-mono text-xs">{e.model}</td>
+                <td className={clsx("px-3 py-2.5 text-right font-medium tabular-nums", e.status === "released" && "text-zinc-400 line-through dark:text-zinc-500")}>
+                  {formatCreditNumber(e.credits)}
+                </td>
+                <td className="px-3 py-2.5">
+                  <StatusBadge status={e.status} />
+                </td>
+                <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600 dark:text-zinc-400">{SOURCE_LABEL[e.source]}</td>
+                <td className="py-2.5 pr-5 pl-3 sm:pr-0">
+                  <GenerationLink id={e.generationId} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {ledger.hasNextPage ? (
+        <div className="mt-4 flex justify-center">
+          <Button variant="secondary" onClick={() => void ledger.fetchNextPage()} disabled={ledger.isFetchingNextPage} aria-busy={ledger.isFetchingNextPage}>
+            {ledger.isFetchingNextPage ? "Loading…" : "Load more"}
+          </Button>
+        </div>
+      ) : null}
+      {ledger.isFetchNextPageError ? <p className="mt-2 text-center text-sm text-red-700 dark:text-red-300">{ledger.error?.message}</p> : null}
+    </div>
+  );
+}

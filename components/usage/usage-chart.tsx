@@ -1,0 +1,114 @@
+import clsx from "clsx";
+import { formatCreditNumber, formatCredits } from "@/lib/usage/format";
+import type { DailyUsageView } from "@/lib/usage/views";
+import { formatDay, KIND_LABEL } from "./labels";
+
+/** Fixed class names (not built from strings) so Tailwind keeps them. */
+const COLORS = ["bg-violet-500", "bg-sky-500", "bg-emerald-500", "bg-amber-500", "bg-rose-500", "bg-cyan-500", "bg-lime-500", "bg-fuchsia-500"] as const;
+
+interface Series {
+  key: string;
+  label: string;
+  color: string;
+  total: number;
+}
+
+function buildSeries(daily: DailyUsageView): Series[] {
+  const totals = new Map<string, { label: string; total: number }>();
+  for (const r of daily.rows) {
+    const key = `${r.model}|${r.kind}`;
+    const entry = totals.get(key) ?? { label: `${r.model} · ${KIND_LABEL[r.kind]}`, total: 0 };
+    entry.total += r.settled + r.held;
+    totals.set(key, entry);
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))
+    .map(([key, v], i) => ({ key, label: v.label, total: v.total, color: COLORS[i % COLORS.length]! }));
+}
+
+/** A y-axis top that reads well: 1, 2, 5 × 10^n at or above the tallest day. */
+function niceMax(value: number): number {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return ([1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= value) ?? 10 * magnitude);
+}
+
+/**
+ * Daily spend as stacked bars (plain divs; no chart library), one colour per model and
+ * kind; the lighter part of a segment is still on hold. Each day's column has a tooltip
+ * and the figure as a whole a text summary for screen readers.
+ */
+export function UsageChart({ daily }: { daily: DailyUsageView }) {
+  const series = buildSeries(daily);
+  const byDay = new Map<string, { key: string; settled: number; held: number }[]>();
+  for (const r of daily.rows) {
+    const list = byDay.get(r.day) ?? [];
+    list.push({ key: `${r.model}|${r.kind}`, settled: r.settled, held: r.held });
+    byDay.set(r.day, list);
+  }
+  const dayTotal = (day: string) => (byDay.get(day) ?? []).reduce((s, r) => s + r.settled + r.held, 0);
+  const total = daily.days.reduce((s, d) => s + dayTotal(d), 0);
+  const top = niceMax(Math.max(0, ...daily.days.map(dayTotal)));
+  const order = new Map(series.map((s, i) => [s.key, i]));
+  const color = new Map(series.map((s) => [s.key, s.color]));
+  const label = new Map(series.map((s) => [s.key, s.label]));
+  const first = daily.days[0];
+  const last = daily.days[daily.days.length - 1];
+
+  if (total === 0) {
+    return <p className="py-10 text-center text-sm text-zinc-600 dark:text-zinc-400">No credits spent in the last {daily.days.length} days.</p>;
+  }
+
+  return (
+    <figure>
+      <div
+        role="img"
+        aria-label={`${formatCredits(total)} spent from ${first ? formatDay(first) : ""} to ${last ? formatDay(last) : ""}: ${series.map((s) => `${s.label} ${formatCredits(s.total)}`).join(", ")}.`}
+        className="relative"
+      >
+        <div className="pointer-events-none absolute inset-x-0 top-0 flex h-48 flex-col justify-between text-[11px] text-zinc-500 dark:text-zinc-400">
+          {[top, top / 2, 0].map((v) => (
+            <div key={v} className="flex items-center gap-2">
+              <span className="w-8 shrink-0 text-right tabular-nums">{formatCreditNumber(v)}</span>
+              <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+            </div>
+          ))}
+        </div>
+        <div className="ml-10 flex h-48 items-end gap-[3px] pt-2 pb-[7px]">
+          {daily.days.map((day) => {
+            const rows = [...(byDay.get(day) ?? [])].sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+            const sum = dayTotal(day);
+            const title = `${formatDay(day, true)}: ${formatCredits(sum)}${rows.map((r) => `\n${label.get(r.key)}: ${formatCreditNumber(r.settled + r.held)}${r.held ? ` (${formatCreditNumber(r.held)} on hold)` : ""}`).join("")}`;
+            return (
+              <div key={day} title={title} data-day={day} className="group flex h-full min-w-0 flex-1 flex-col-reverse rounded-t-sm hover:bg-zinc-100 dark:hover:bg-zinc-800/60">
+                {rows.map((r) => (
+                  <div key={r.key} className="flex flex-col-reverse" style={{ height: `${((r.settled + r.held) / top) * 100}%` }}>
+                    <div className={clsx(color.get(r.key), "min-h-px")} style={{ height: `${(r.settled / (r.settled + r.held || 1)) * 100}%` }} />
+                    {r.held > 0 ? <div className={clsx(color.get(r.key), "min-h-px opacity-40")} style={{ height: `${(r.held / (r.settled + r.held)) * 100}%` }} /> : null}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        <div className="ml-10 mt-1 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400" aria-hidden>
+          {daily.days
+            .filter((_, i) => i % 7 === (daily.days.length - 1) % 7)
+            .map((day) => (
+              <span key={day}>{formatDay(day)}</span>
+            ))}
+        </div>
+      </div>
+      <figcaption className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-xs text-zinc-700 dark:text-zinc-300">
+        {series.map((s) => (
+          <span key={s.key} className="inline-flex items-center gap-1.5">
+            <span aria-hidden className={clsx("h-2.5 w-2.5 rounded-sm", s.color)} />
+            {s.label}
+            <span className="tabular-nums text-zinc-500 dark:text-zinc-400">{formatCreditNumber(s.total)}</span>
+          </span>
+        ))}
+        <span className="text-zinc-500 dark:text-zinc-400">Lighter: on hold. Days in UTC.</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -114,6 +114,24 @@ test.describe("generate", () => {
     expect(items.map((g) => g.prompt)).toEqual([prompt]);
   });
 
+  test("submitting faster than allowed says when to try again", async ({ page, signedIn: _ }) => {
+    const studio = new GeneratePage(page);
+    // Use up this minute's submits (the limit counts every POST, even a malformed one).
+    for (let i = 0; ; i++) {
+      const res = await page.request.post("/api/generations", { data: "{}", headers: { "content-type": "application/json" } });
+      if (res.status() === 429) break;
+      expect(i).toBeLessThan(100);
+    }
+    await studio.fill({ prompt: uniquePrompt("One too many") });
+    await studio.submit.click();
+
+    const alert = page.getByRole("form", { name: "Generate images" }).getByRole("alert");
+    await expect(alert).toContainText("Too many requests right now");
+    await expect(alert).toContainText(/Try again in \d+ seconds/);
+    await expect(studio.results.cards).toHaveCount(0);
+    await expect(studio.submit).toBeEnabled();
+  });
+
   test("remix refills the form from an earlier generation", async ({ page, signedIn: _ }) => {
     const studio = new GeneratePage(page);
     const prompt = uniquePrompt("A paper boat on a puddle");

@@ -39,7 +39,8 @@ export function describeError(error: ErrorLike): Described {
     case "rate_limit_error":
       return {
         title: "Too many requests right now",
-        body: error.retryAfter !== undefined ? `Wait ${inSeconds(error.retryAfter)}, then try again.` : body,
+        // The studio's own messages already say when; anything else gets it from retry_after.
+        body: error.retryAfter !== undefined && !/try again/i.test(body) ? `${body} Try again in ${inSeconds(error.retryAfter)}.` : body,
       };
     case "upstream_error":
     case "generation_failed":

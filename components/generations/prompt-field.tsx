@@ -36,6 +36,7 @@ export function PromptField({
         }
       }}
       error={error}
+      hint={<span className="hidden sm:inline">Ctrl + Enter (⌘ + Enter on a Mac) to submit</span>}
       counter={
         <span className={clsx("text-xs tabular-nums", over ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>
           <span className="sr-only">Characters used: </span>

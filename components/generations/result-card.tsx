@@ -110,7 +110,7 @@ export function ResultCard({ id, onDismiss }: { id: string; onDismiss: () => voi
             <div className="flex items-center gap-3">
               <ProgressBar value={generation.progress} label="Generation progress" active className="flex-1" />
               <span className="w-24 text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                {generation.status === "queued" ? "Queued…" : generation.progress > 0 ? `${generation.progress}%` : "Working…"}
+                {generation.progress > 0 ? `${generation.progress}%` : generation.status === "queued" ? "Starting…" : "Working…"}
               </span>
             </div>
             <PendingGrid generation={generation} />

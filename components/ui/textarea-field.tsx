@@ -24,7 +24,7 @@ export function TextareaField({
         className={clsx(fieldClasses(Boolean(error)), "min-h-28 resize-y py-2 leading-relaxed")}
         {...props}
       />
-      <FieldMessages id={id} hint={hint} error={error} aside={counter ? <span id={`${id}-counter`}>{counter}</span> : undefined} />
+      <FieldMessages id={id} hint={hint} error={error} aside={counter ? <span id={`${id}-counter`} className="shrink-0 text-xs">{counter}</span> : undefined} />
     </div>
   );
 }

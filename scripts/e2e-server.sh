@@ -8,4 +8,6 @@ export EMULATOR_PORT="${E2E_EMULATOR_PORT:-3110}"
 export EMULATOR_TIME_SCALE="${EMULATOR_TIME_SCALE:-0.05}"
 unset PIXAPI_KEY DATABASE_URL
 export STUDIO_IGNORE_DOTENV=1
+# A known admin for e2e/admin.spec.ts (the first sign-up of a parallel run is anyone's guess).
+export ADMIN_EMAILS="${E2E_ADMIN_EMAILS:-e2e-admin@example.com}"
 exec npx tsx scripts/start.ts

@@ -77,7 +77,10 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
       <div className="flex flex-col items-start gap-1 md:items-end">
         <Button
           variant={user.disabled ? "secondary" : "ghost"}
-          className={clsx("h-9 px-3", !user.disabled && "text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40")}
+          className={clsx(
+            "h-9 px-3 disabled:opacity-40 disabled:hover:bg-transparent",
+            !user.disabled && "-ml-3 text-red-700 hover:bg-red-50 md:ml-0 dark:text-red-400 dark:hover:bg-red-950/40",
+          )}
           disabled={self || update.isPending}
           title={self ? "You can't disable your own account." : undefined}
           aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}

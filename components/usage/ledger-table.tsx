@@ -40,24 +40,47 @@ export function LedgerTable({ initialPage }: { initialPage?: LedgerPageView }) {
 
   return (
     <div>
-      <div className="-mx-5 overflow-x-auto sm:mx-0">
+      {/* Phones: one compact item per row instead of a table that scrolls sideways. */}
+      <ul className="divide-y divide-zinc-100 sm:hidden dark:divide-zinc-800/70" aria-label="Credit ledger, newest first">
+        {items.map((e) => (
+          <li key={e.id} data-testid="ledger-row" className="py-3">
+            <div className="flex items-baseline justify-between gap-3">
+              <span className="min-w-0 truncate text-sm">
+                {KIND_LABEL[e.kind]} <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{e.model}</span>
+              </span>
+              <span className={clsx("text-sm font-medium tabular-nums", e.status === "released" && "text-zinc-400 line-through dark:text-zinc-500")}>
+                {formatCreditNumber(e.credits)}
+              </span>
+            </div>
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-2.5 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+              <span className="tabular-nums">{formatDateTime(e.createdAt)}</span>
+              <StatusBadge status={e.status} />
+              <span>{SOURCE_LABEL[e.source]}</span>
+              <span className="ml-auto">
+                <GenerationLink id={e.generationId} />
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[640px] text-left text-sm">
           <caption className="sr-only">Credit ledger, newest first</caption>
           <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
-              <th scope="col" className="py-2 pr-3 pl-5 font-medium sm:pl-0">Date (UTC)</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Date (UTC)</th>
               <th scope="col" className="px-3 py-2 font-medium">Kind</th>
               <th scope="col" className="px-3 py-2 font-medium">Model</th>
               <th scope="col" className="px-3 py-2 text-right font-medium">Credits</th>
               <th scope="col" className="px-3 py-2 font-medium">Status</th>
               <th scope="col" className="px-3 py-2 font-medium">Source</th>
-              <th scope="col" className="py-2 pr-5 pl-3 font-medium sm:pr-0">Generation</th>
+              <th scope="col" className="py-2 pl-3 font-medium">Generation</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {items.map((e) => (
               <tr key={e.id} data-testid="ledger-row">
-                <td className="py-2.5 pr-3 pl-5 whitespace-nowrap text-zinc-700 tabular-nums sm:pl-0 dark:text-zinc-300">{formatDateTime(e.createdAt)}</td>
+                <td className="py-2.5 pr-3 whitespace-nowrap text-zinc-700 tabular-nums dark:text-zinc-300">{formatDateTime(e.createdAt)}</td>
                 <td className="px-3 py-2.5">{KIND_LABEL[e.kind]}</td>
                 <td className="px-3 py-2.5 font-mono text-xs">{e.model}</td>
                 <td className={clsx("px-3 py-2.5 text-right font-medium tabular-nums", e.status === "released" && "text-zinc-400 line-through dark:text-zinc-500")}>
@@ -67,7 +90,7 @@ export function LedgerTable({ initialPage }: { initialPage?: LedgerPageView }) {
                   <StatusBadge status={e.status} />
                 </td>
                 <td className="px-3 py-2.5 whitespace-nowrap text-zinc-600 dark:text-zinc-400">{SOURCE_LABEL[e.source]}</td>
-                <td className="py-2.5 pr-5 pl-3 sm:pr-0">
+                <td className="py-2.5 pl-3">
                   <GenerationLink id={e.generationId} />
                 </td>
               </tr>

@@ -66,32 +66,32 @@ export function UsageChart({ daily }: { daily: DailyUsageView }) {
         aria-label={`${formatCredits(total)} spent from ${first ? formatDay(first) : ""} to ${last ? formatDay(last) : ""}: ${series.map((s) => `${s.label} ${formatCredits(s.total)}`).join(", ")}.`}
         className="relative"
       >
-        <div className="pointer-events-none absolute inset-x-0 top-0 flex h-48 flex-col justify-between text-[11px] text-zinc-500 dark:text-zinc-400">
-          {[top, top / 2, 0].map((v) => (
-            <div key={v} className="flex items-center gap-2">
-              <span className="w-8 shrink-0 text-right tabular-nums">{formatCreditNumber(v)}</span>
+        <div className="relative ml-10 h-48">
+          {[top, top / 2, 0].map((v, i) => (
+            <div key={v} aria-hidden className="pointer-events-none absolute inset-x-0 flex items-center" style={{ top: `${i * 50}%` }}>
+              <span className="absolute -left-10 w-8 -translate-y-1/2 text-right text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">{formatCreditNumber(v)}</span>
               <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
             </div>
           ))}
+          <div className="relative flex h-full items-end gap-[3px]">
+            {daily.days.map((day) => {
+              const rows = [...(byDay.get(day) ?? [])].sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
+              const sum = dayTotal(day);
+              const title = `${formatDay(day, true)}: ${formatCredits(sum)}${rows.map((r) => `\n${label.get(r.key)}: ${formatCreditNumber(r.settled + r.held)}${r.held ? ` (${formatCreditNumber(r.held)} on hold)` : ""}`).join("")}`;
+              return (
+                <div key={day} title={title} data-day={day} className="flex h-full min-w-0 flex-1 flex-col-reverse rounded-t-sm hover:bg-zinc-500/10">
+                  {rows.map((r) => (
+                    <div key={r.key} className="flex flex-col-reverse" style={{ height: `${((r.settled + r.held) / top) * 100}%` }}>
+                      <div className={clsx(color.get(r.key), "min-h-px")} style={{ height: `${(r.settled / (r.settled + r.held || 1)) * 100}%` }} />
+                      {r.held > 0 ? <div className={clsx(color.get(r.key), "min-h-px opacity-40")} style={{ height: `${(r.held / (r.settled + r.held)) * 100}%` }} /> : null}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
         </div>
-        <div className="ml-10 flex h-48 items-end gap-[3px] pt-2 pb-[7px]">
-          {daily.days.map((day) => {
-            const rows = [...(byDay.get(day) ?? [])].sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
-            const sum = dayTotal(day);
-            const title = `${formatDay(day, true)}: ${formatCredits(sum)}${rows.map((r) => `\n${label.get(r.key)}: ${formatCreditNumber(r.settled + r.held)}${r.held ? ` (${formatCreditNumber(r.held)} on hold)` : ""}`).join("")}`;
-            return (
-              <div key={day} title={title} data-day={day} className="group flex h-full min-w-0 flex-1 flex-col-reverse rounded-t-sm hover:bg-zinc-100 dark:hover:bg-zinc-800/60">
-                {rows.map((r) => (
-                  <div key={r.key} className="flex flex-col-reverse" style={{ height: `${((r.settled + r.held) / top) * 100}%` }}>
-                    <div className={clsx(color.get(r.key), "min-h-px")} style={{ height: `${(r.settled / (r.settled + r.held || 1)) * 100}%` }} />
-                    {r.held > 0 ? <div className={clsx(color.get(r.key), "min-h-px opacity-40")} style={{ height: `${(r.held / (r.settled + r.held)) * 100}%` }} /> : null}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
-        <div className="ml-10 mt-1 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400" aria-hidden>
+        <div className="ml-10 mt-1.5 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400" aria-hidden>
           {daily.days
             .filter((_, i) => i % 7 === (daily.days.length - 1) % 7)
             .map((day) => (

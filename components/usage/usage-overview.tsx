@@ -7,7 +7,7 @@ import { formatDay } from "./labels";
 /** The three headline cards: what is left of the allowance, today's spend, this month's. */
 export function UsageOverview({ summary }: { summary: UsageSummaryView }) {
   return (
-    <div className="grid gap-4 md:grid-cols-3">
+    <div className="grid grid-cols-2 gap-4 md:grid-cols-3">
       <BudgetCard summary={summary} />
       <SpendCard title="Today" spend={summary.today} />
       <SpendCard title="This month" spend={summary.month} />
@@ -20,7 +20,7 @@ function BudgetCard({ summary }: { summary: UsageSummaryView }) {
   const heading = `Left ${periodNoun(budget.period)}`;
   if (budget.allowance === null || budget.remaining === null) {
     return (
-      <Card className="p-5">
+      <Card className="col-span-2 p-5 md:col-span-1">
         <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{heading}</h2>
         <p className="mt-2 text-3xl font-semibold tracking-tight">No limit</p>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Your account has no credit allowance.</p>
@@ -31,7 +31,7 @@ function BudgetCard({ summary }: { summary: UsageSummaryView }) {
   const pct = (n: number) => (allowance > 0 ? Math.min(100, (n / allowance) * 100) : 0);
   const low = allowance > 0 && remaining / allowance < 0.1;
   return (
-    <Card className="p-5" data-testid="budget-card">
+    <Card className="col-span-2 p-5 md:col-span-1" data-testid="budget-card">
       <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{heading}</h2>
       <p className={clsx("mt-2 text-3xl font-semibold tracking-tight tabular-nums", low && "text-amber-700 dark:text-amber-400")}>
         {formatCreditNumber(remaining)}
@@ -58,11 +58,13 @@ function BudgetCard({ summary }: { summary: UsageSummaryView }) {
 
 function SpendCard({ title, spend }: { title: string; spend: SpendView }) {
   return (
-    <Card className="p-5">
+    <Card className="p-4 sm:p-5">
       <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{title}</h2>
       <p className="mt-2 text-3xl font-semibold tracking-tight tabular-nums">
         {formatCreditNumber(spend.settled)}
-        <span className="ml-1.5 text-base font-normal text-zinc-500 dark:text-zinc-400">{spend.settled === 1 ? "credit" : "credits"} charged</span>
+        <span className="block text-sm font-normal tracking-normal text-zinc-500 sm:ml-1.5 sm:inline sm:text-base dark:text-zinc-400">
+          {spend.settled === 1 ? "credit" : "credits"} charged
+        </span>
       </p>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         {spend.held > 0 ? `${formatCredits(spend.held)} on hold for generations still running.` : "Nothing on hold."}

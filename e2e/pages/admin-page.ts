@@ -1,0 +1,47 @@
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+
+/**
+ * The e2e admin: scripts/e2e-server.sh puts this address in ADMIN_EMAILS, so whoever
+ * signs up first in the shared e2e database (tests run in parallel), this account is an
+ * admin. Tests create it on first use.
+ */
+export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "admin-horse-battery-42" };
+
+/** Creates the admin account unless another test already did (409). */
+export async function ensureAdmin(request: APIRequestContext): Promise<void> {
+  const res = await request.post("/api/sign-up", { data: E2E_ADMIN });
+  expect([201, 409], await res.text()).toContain(res.status());
+}
+
+/** What an admin does on /admin. */
+export class AdminPage {
+  readonly users: Locator;
+
+  constructor(readonly page: Page) {
+    this.users = page.getByRole("list", { name: "Users" });
+  }
+
+  async goto() {
+    await this.page.goto("/admin");
+    await expect(this.page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  }
+
+  row(email: string): Locator {
+    return this.users.getByRole("listitem", { name: email, exact: true });
+  }
+
+  async setAllowance(email: string, credits: number) {
+    const row = this.row(email);
+    await row.getByRole("button", { name: `Change allowance for ${email}` }).click();
+    await row.getByLabel(`Allowance in credits for ${email}`).fill(String(credits));
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(row.getByTestId("allowance")).toHaveText(credits === 1 ? "1 credit" : `${credits} credits`);
+    await expect(row.getByText("custom", { exact: true })).toBeVisible();
+  }
+
+  async setDisabled(email: string, disabled: boolean) {
+    const row = this.row(email);
+    await row.getByRole("button", { name: `${disabled ? "Disable" : "Enable"} ${email}` }).click();
+    await expect(row.getByText("Disabled", { exact: true })).toBeVisible({ visible: disabled });
+  }
+}

@@ -38,6 +38,9 @@ test.describe("admin", () => {
     await studio.goto();
     const prompt = uniquePrompt("A lighthouse I can't afford");
     await studio.fill({ prompt });
+    // Warned next to the button before sending...
+    await expect(page.getByTestId("budget-hint")).toHaveText(/This needs 1 credit; you have 0\.5 credits left this month\./);
+    // ...and refused by the server if sent anyway, with nothing held or charged.
     await studio.submit.click();
     const alert = page.getByRole("alert").filter({ hasText: "You've reached your usage limit" });
     await expect(alert).toBeVisible();

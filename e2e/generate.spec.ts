@@ -97,7 +97,7 @@ test.describe("generate", () => {
     await studio.results.expectFailed(card);
     const alert = card.getByRole("alert");
     await expect(alert).toContainText("The studio is out of Pixapi credits");
-    await expect(alert.getByRole("link", { name: "See usage and credits" })).toHaveAttribute("href", "/usage");
+    await expect(alert.getByRole("link", { name: "See usage and credits" })).toHaveAttribute("href", "/usage?reason=insufficient_credits");
   });
 
   test("a double click on Generate creates one generation", async ({ page, signedIn: _ }) => {

@@ -3,7 +3,6 @@
 import clsx from "clsx";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { formatCreditNumber, formatCredits, periodNoun } from "@/lib/usage/format";
 import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
 import { AllowanceEditor } from "./allowance-editor";
@@ -40,8 +39,14 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
   const update = useUpdateAdminUser();
   const used = user.spent.settled + user.spent.held;
   return (
-    <li aria-label={user.email} className={clsx("grid gap-3 px-5 py-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] md:items-center", user.disabled && "bg-zinc-50 dark:bg-zinc-900/40")}>
-      <div className="min-w-0">
+    <li
+      aria-label={user.email}
+      className={clsx(
+        "grid grid-cols-2 gap-x-4 gap-y-3 px-5 py-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] md:items-center",
+        user.disabled && "bg-zinc-50 dark:bg-zinc-900/40",
+      )}
+    >
+      <div className="col-span-2 min-w-0 md:col-span-1">
         <p className={clsx("truncate text-sm font-medium", user.disabled && "text-zinc-500 dark:text-zinc-400")}>{user.email}</p>
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
           {user.name ? <span className="mr-1 truncate">{user.name}</span> : null}
@@ -58,7 +63,7 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
         </p>
         <UsageBar user={user} />
       </div>
-      <div className="text-sm">
+      <div className={clsx("text-sm", editing && "col-span-2 md:col-span-1")}>
         <p className="text-xs text-zinc-500 md:hidden dark:text-zinc-400">Allowance</p>
         {editing ? (
           <AllowanceEditor user={user} defaultAllowance={defaultAllowance} onDone={() => setEditing(false)} />
@@ -68,18 +73,25 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
               {user.allowance === null ? "Unlimited" : formatCredits(user.allowance)}
             </span>
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{user.custom ? "custom" : "default"}</span>
-            <Button variant="ghost" className="h-8 px-2 text-accent-700 dark:text-accent-400" onClick={() => setEditing(true)} aria-label={`Change allowance for ${user.email}`}>
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              aria-label={`Change allowance for ${user.email}`}
+              className="rounded-md px-1.5 py-1 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
+            >
               Change
-            </Button>
+            </button>
           </div>
         )}
       </div>
-      <div className="flex flex-col items-start gap-1 md:items-end">
-        <Button
-          variant={user.disabled ? "secondary" : "ghost"}
+      <div className="col-span-2 flex flex-col items-start gap-1 md:col-span-1 md:items-end">
+        <button
+          type="button"
           className={clsx(
-            "h-9 px-3 disabled:opacity-40 disabled:hover:bg-transparent",
-            !user.disabled && "-ml-3 text-red-700 hover:bg-red-50 md:ml-0 dark:text-red-400 dark:hover:bg-red-950/40",
+            "h-9 rounded-md px-3 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-40",
+            user.disabled
+              ? "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+              : "-ml-3 text-red-700 enabled:hover:bg-red-50 md:ml-0 dark:text-red-400 dark:enabled:hover:bg-red-950/40",
           )}
           disabled={self || update.isPending}
           title={self ? "You can't disable your own account." : undefined}
@@ -87,7 +99,7 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
           onClick={() => update.mutate({ id: user.id, patch: { disabled: !user.disabled } })}
         >
           {user.disabled ? "Enable" : "Disable"}
-        </Button>
+        </button>
         {update.isError ? (
           <p role="alert" className="text-xs text-red-600 dark:text-red-400">
             {update.error.message}

@@ -32,7 +32,7 @@ export function describeError(error: ErrorLike): Described {
       return {
         title: "The studio is out of Pixapi credits",
         body: "The studio's Pixapi account has run out of credits, so new images can't be made right now. Nothing was charged to you.",
-        link: { href: "/usage", label: "See usage and credits" },
+        link: { href: "/usage?reason=insufficient_credits", label: "See usage and credits" },
       };
     case "quota_exceeded":
       return { title: "You've reached your usage limit", body, link: { href: "/usage", label: "See your usage" } };

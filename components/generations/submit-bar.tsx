@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { BudgetHint } from "@/components/usage/budget-hint";
 import { formatCredits } from "./image-form";
 
 /** The estimated cost, updated as the form changes, and the submit button under it. */
@@ -28,6 +29,7 @@ export function SubmitBar({
         {label}
       </Button>
       <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">Failed generations are not charged.</p>
+      <BudgetHint need={estimate} />
     </div>
   );
 }

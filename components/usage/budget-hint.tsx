@@ -33,7 +33,7 @@ export function BudgetHint({ variant = "inline", need = null, className }: { var
         ? `This needs ${formatCredits(need)}; you have ${formatCredits(budget.remaining)} left ${periodNoun(budget.period)}. `
         : `${formatCreditNumber(budget.remaining)} of ${formatCredits(budget.allowance ?? 0)} left ${periodNoun(budget.period)}. `}
       <Link href="/usage" className="underline underline-offset-2 hover:no-underline">
-        {short ? `Resets ${resetDay(budget.resetsAt)}` : "Usage"}
+        {short ? `Resets ${resetDay(budget.resetsAt)}` : "See usage"}
       </Link>
     </p>
   );

@@ -69,7 +69,7 @@ export function UsageChart({ daily }: { daily: DailyUsageView }) {
         <div className="relative ml-10 h-48">
           {[top, top / 2, 0].map((v, i) => (
             <div key={v} aria-hidden className="pointer-events-none absolute inset-x-0 flex items-center" style={{ top: `${i * 50}%` }}>
-              <span className="absolute -left-10 w-8 -translate-y-1/2 text-right text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">{formatCreditNumber(v)}</span>
+              <span className="absolute -left-10 w-8 text-right text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">{formatCreditNumber(v)}</span>
               <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
             </div>
           ))}

@@ -58,7 +58,7 @@ function BudgetCard({ summary }: { summary: UsageSummaryView }) {
 
 function SpendCard({ title, spend }: { title: string; spend: SpendView }) {
   return (
-    <Card className="p-4 sm:p-5">
+    <Card className="p-5">
       <h2 className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{title}</h2>
       <p className="mt-2 text-3xl font-semibold tracking-tight tabular-nums">
         {formatCreditNumber(spend.settled)}

@@ -10,7 +10,6 @@ export interface TestUser {
 /** Every test gets its own fresh user, so tests never see each other's data. */
 export const test = base.extend<{ auth: AuthPage; user: TestUser; signedIn: TestUser }>({
   auth: async ({ page }, use) => use(new AuthPage(page)),
-  // eslint-disable-next-line no-empty-pattern
   user: async ({}, use) => use({ email: `user-${randomUUID().slice(0, 8)}@example.com`, password: "correct-horse-42" }),
   signedIn: async ({ auth, user, page }, use) => {
     await auth.signUp(user);

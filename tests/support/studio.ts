@@ -99,7 +99,7 @@ export function ctx<P extends Record<string, string>>(params: P = {} as P): { pa
 export async function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; bytes: Uint8Array }[]) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append(f.name, new Blob([f.bytes], { type: f.type }), f.filename);
+  for (const f of files) form.append(f.name, new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.filename);
   const encoded = new Response(form);
   const body = new Uint8Array(await encoded.arrayBuffer());
   return { body, headers: { "content-type": encoded.headers.get("content-type") ?? "", "content-length": String(body.length) } };

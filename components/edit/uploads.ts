@@ -1,12 +1,12 @@
-import { MAX_EDIT_IMAGES } from "@/lib/validation/generation";
+import { MAX_EDIT_IMAGES, MAX_UPLOAD_BYTES as MAX_FILE_BYTES } from "@/lib/validation/generation";
 
 /**
  * What the Edit page accepts, checked in the browser so a wrong file gets a clear message
  * at once. The server checks the bytes again (it sniffs content, not names).
  */
 export const ACCEPTED_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-/** Mirrors the server's per-file limit (lib/media MAX_UPLOAD_BYTES, not importable here: it pulls in sharp). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The server's per-file limit, shared through lib/validation (lib/media itself pulls in sharp). */
+export { MAX_FILE_BYTES };
 export { MAX_EDIT_IMAGES };
 
 const EXTENSION_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp" };

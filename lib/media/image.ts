@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { ALLOWED_IMAGE_LABELS, IMAGE_FORMATS, type ImageFormat, type ImageMimeType, isLosslessWebp, sniffImage } from "./sniff";
 
 /** 20 MiB per uploaded image. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from "@/lib/validation/generation";
+import { MAX_UPLOAD_BYTES } from "@/lib/validation/generation";
 /** 40 megapixels: 160 MB of RGBA once decoded, the most one upload may cost. */
 export const MAX_UPLOAD_PIXELS = 40_000_000;
 export const DEFAULT_THUMBNAIL_SIZE = 512;

@@ -5,6 +5,8 @@ import { z } from "zod";
  * the server (the real gate, before any credit is spent).
  */
 export const PROMPT_MAX = 4000;
+/** Per uploaded image; the server enforces it (lib/media), the browser checks it first. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const N_MAX = 4;
 export const SIZE_PRESETS = ["auto", "1024x1024", "1536x1024", "1024x1536", "2048x2048"] as const;
 export const QUALITIES = ["auto", "low", "medium", "high"] as const;

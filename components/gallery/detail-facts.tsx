@@ -1,7 +1,6 @@
 import clsx from "clsx";
 import Image from "next/image";
 import type { ReactNode } from "react";
-import { ErrorMessage } from "@/components/generations/error-message";
 import { formatCredits } from "@/components/generations/image-form";
 import type { GenerationView } from "@/lib/generations/view";
 import { formatBytes, formatDateTime, formatSeconds, formatTime, isPending, parameterRows } from "./generation-format";
@@ -86,13 +85,11 @@ function creditsCharged(g: GenerationView): string {
   return formatCredits(g.credits.cost ?? g.credits.estimated);
 }
 
-/** Everything about a generation besides the media: parameters, timeline, credits, error, inputs. */
+/** Everything about a generation besides the media (which also carries its error): parameters, timeline, credits, inputs. */
 export function DetailFacts({ generation: g }: { generation: GenerationView }) {
   const output = g.outputs[0];
   return (
     <div className="flex flex-col gap-6">
-      {g.status === "failed" && g.error ? <ErrorMessage error={g.error} /> : null}
-
       <Section title="Parameters">
         <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {parameterRows(g).map((r) => (

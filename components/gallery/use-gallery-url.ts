@@ -11,6 +11,10 @@ type FilterChanges = { [K in keyof GalleryFilters]?: string | null };
  * History API, which Next folds into useSearchParams without a server round trip, so typing
  * in the search box doesn't re-render the page on the server.
  *
+ * State is passed as null on purpose: Next copies its own router state in and updates
+ * useSearchParams; handing it the current state (which carries Next's marker) would make it
+ * treat the call as its own and skip the update.
+ *
  * Filters replace the current entry (Back should leave the gallery, not undo each filter);
  * opening an item pushes one, so Back (or a phone's back gesture) closes the detail view.
  */
@@ -24,7 +28,7 @@ export function useGalleryUrl() {
 
   const setFilters = useCallback(
     (changes: FilterChanges) => {
-      window.history.replaceState(window.history.state, "", withParams(window.location.search, pathname, changes));
+      window.history.replaceState(null, "", withParams(window.location.search, pathname, changes));
     },
     [pathname],
   );
@@ -44,7 +48,7 @@ export function useGalleryUrl() {
       return;
     }
     // Arrived with ?open= (a link from a result card, or a reload): drop it in place.
-    window.history.replaceState(window.history.state, "", withParams(window.location.search, pathname, { open: null }));
+    window.history.replaceState(null, "", withParams(window.location.search, pathname, { open: null }));
   }, [pathname]);
 
   const clearFilters = useCallback(() => setFilters({ kind: null, status: null, model: null, q: null }), [setFilters]);

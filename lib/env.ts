@@ -84,6 +84,8 @@ export const envSchema = z.object({
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
   /** Per-user status reads (generation list and detail) per minute (0 = no limit). */
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(240),
+  /** New accounts per client IP per hour through the sign-up form (0 = no limit). */
+  RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Redis for rate-limit counters (redis:// or rediss://). Unset: counters live in the database. */
   REDIS_URL: optionalString.pipe(
     z

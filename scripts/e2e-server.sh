@@ -10,4 +10,6 @@ unset PIXAPI_KEY DATABASE_URL
 export STUDIO_IGNORE_DOTENV=1
 # A known admin for e2e/admin.spec.ts (the first sign-up of a parallel run is anyone's guess).
 export ADMIN_EMAILS="${E2E_ADMIN_EMAILS:-e2e-admin@example.com}"
+# Every e2e test signs up its own user from 127.0.0.1: far more than the default 20 an hour.
+export RATE_LIMIT_SIGNUPS_PER_HOUR="${RATE_LIMIT_SIGNUPS_PER_HOUR:-100000}"
 exec npx tsx scripts/start.ts

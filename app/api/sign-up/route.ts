@@ -6,6 +6,7 @@ import { createUser } from "@/lib/db/queries/users";
 import { hitRateLimit } from "@/lib/db/queries/rate-limit";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 
 /**
  * Creates an email + password account (an admin if it is the first one or in ADMIN_EMAILS).
@@ -13,8 +14,9 @@ import { AppError } from "@/lib/errors";
  */
 export const POST = publicRoute(async ({ req }) => {
   const input = await readJson(req, signUpSchema);
-  const limit = await hitRateLimit({ key: `signup:ip:${clientIpFrom(req.headers)}`, limit: 20, windowMs: 60 * 60_000 });
-  if (!limit.allowed) {
+  const perHour = env().RATE_LIMIT_SIGNUPS_PER_HOUR;
+  const limit = perHour > 0 ? await hitRateLimit({ key: `signup:ip:${clientIpFrom(req.headers)}`, limit: perHour, windowMs: 60 * 60_000 }) : null;
+  if (limit && !limit.allowed) {
     throw new AppError("rate_limit_error", "Too many accounts created from this network. Try again later.", {
       retryAfter: limit.retryAfterSeconds,
     });

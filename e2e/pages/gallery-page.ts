@@ -97,7 +97,7 @@ export class StudioApi {
   }
 
   async waitFor(id: string, status: "completed" | "failed" = "completed"): Promise<ApiGeneration> {
-    await expect.poll(async () => (await this.get(id))?.status, { timeout: 45_000, intervals: [250, 500, 1000] }).toBe(status);
+    await expect.poll(async () => (await this.get(id))?.status, { timeout: 90_000, intervals: [250, 500, 1000] }).toBe(status);
     return (await this.get(id)) as ApiGeneration;
   }
 }

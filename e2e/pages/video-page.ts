@@ -76,8 +76,9 @@ export class VideoPage {
     return card.locator("video");
   }
 
+  /** Renders are real ffmpeg work, which a busy machine can slow down a lot. */
   async expectDone(card: Locator) {
-    await expect(card.getByText("Done", { exact: true })).toBeVisible({ timeout: 45_000 });
+    await expect(card.getByText("Done", { exact: true })).toBeVisible({ timeout: 90_000 });
   }
 
   /**

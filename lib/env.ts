@@ -86,6 +86,8 @@ export const envSchema = z.object({
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(240),
   /** New accounts per client IP per hour through the sign-up form (0 = no limit). */
   RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  /** Sign-in attempts per client IP per 15 minutes (successful ones count too). */
+  RATE_LIMIT_SIGNINS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(40),
   /** Redis for rate-limit counters (redis:// or rediss://). Unset: counters live in the database. */
   REDIS_URL: optionalString.pipe(
     z

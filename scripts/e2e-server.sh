@@ -10,6 +10,8 @@ unset PIXAPI_KEY DATABASE_URL
 export STUDIO_IGNORE_DOTENV=1
 # A known admin for e2e/admin.spec.ts (the first sign-up of a parallel run is anyone's guess).
 export ADMIN_EMAILS="${E2E_ADMIN_EMAILS:-e2e-admin@example.com}"
-# Every e2e test signs up its own user from 127.0.0.1: far more than the default 20 an hour.
+# Every e2e test signs up (and in) its own user from 127.0.0.1: far more than the
+# defaults of 20 sign-ups an hour and 40 sign-ins per 15 minutes per address.
 export RATE_LIMIT_SIGNUPS_PER_HOUR="${RATE_LIMIT_SIGNUPS_PER_HOUR:-100000}"
+export RATE_LIMIT_SIGNINS_PER_IP="${RATE_LIMIT_SIGNINS_PER_IP:-100000}"
 exec npx tsx scripts/start.ts

@@ -1,5 +1,6 @@
 import "server-only";
 import { hitRateLimit, resetRateLimit } from "@/lib/db/queries/rate-limit";
+import { env } from "@/lib/env";
 
 /**
  * Failed sign-ins are throttled per account (stops guessing one password) and per IP
@@ -8,8 +9,11 @@ import { hitRateLimit, resetRateLimit } from "@/lib/db/queries/rate-limit";
  */
 export const SIGN_IN_LIMITS = {
   perAccount: { limit: 8, windowMs: 15 * 60_000 },
-  perIp: { limit: 40, windowMs: 15 * 60_000 },
-} as const;
+  /** RATE_LIMIT_SIGNINS_PER_IP (default 40): one office behind one address may need more. */
+  get perIp() {
+    return { limit: env().RATE_LIMIT_SIGNINS_PER_IP, windowMs: 15 * 60_000 };
+  },
+};
 
 export class TooManySignInsError extends Error {
   constructor(readonly retryAfterSeconds: number) {

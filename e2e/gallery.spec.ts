@@ -30,7 +30,8 @@ test.describe("gallery", () => {
     const fox = uniquePrompt("Portrait of a fox in a tweed jacket");
     const lighthouse = uniquePrompt("A lighthouse on a cliff at dawn");
     const boat = uniquePrompt("A paper boat on a rainy street");
-    const created = await Promise.all([api.image(fox), api.image(lighthouse), api.video(boat)]);
+    // One after another, so "newest first" has a known order: boat, lighthouse, fox.
+    const created = [await api.image(fox), await api.image(lighthouse), await api.video(boat)];
     const [foxGen] = await Promise.all(created.map((g) => api.waitFor(g.id)));
     if (!foxGen) throw new Error("the fox image was not created");
 
@@ -73,6 +74,20 @@ test.describe("gallery", () => {
     await expect(page).toHaveURL(/model=wan/);
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(gallery.tiles).toHaveCount(3);
+
+    // The detail view steps through the grid, by button or arrow key.
+    await gallery.open(boat);
+    await gallery.detail.getByRole("button", { name: "Next item" }).click();
+    await expect(gallery.detail.getByText(lighthouse)).toBeVisible();
+    await expect(gallery.detail.getByRole("button", { name: "Next item" })).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect(gallery.detail.getByText(fox)).toBeVisible();
+    await expect(gallery.detail.getByRole("button", { name: "Next item" })).toBeDisabled();
+    await page.keyboard.press("ArrowLeft");
+    await expect(gallery.detail.getByText(lighthouse)).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(gallery.detail).toBeHidden();
+    await expect(page).toHaveURL(/\/gallery$/);
 
     // Delete, with a second thought first.
     await gallery.open(fox);

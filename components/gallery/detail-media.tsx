@@ -45,7 +45,7 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
   }
   // Nothing to show yet (or ever): the state, in a box of the final shape on phones.
   return (
-    <div className={clsx("flex items-center justify-center p-6", FIT)} style={{ aspectRatio: `${width} / ${height}`, maxHeight: "60dvh" }}>
+    <div className={clsx("flex max-h-[60dvh] items-center justify-center p-6 md:max-h-none", FIT)} style={{ aspectRatio: `${width} / ${height}` }}>
       {isPending(g) ? (
         <div className="flex w-full max-w-xs flex-col gap-2 text-center text-sm text-zinc-300">
           <span>{g.status === "queued" ? "Waiting to start…" : g.progress > 0 ? `Generating… ${g.progress}%` : "Generating…"}</span>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useState } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/generations/error-message";
-import { CloseIcon } from "@/components/generations/icons";
+import { ArrowLeftIcon, ArrowRightIcon, CloseIcon } from "@/components/generations/icons";
 import { useGeneration } from "@/components/generations/use-generation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
@@ -39,10 +39,23 @@ function deleteConsequence(g: GenerationView): string {
   return `${what} Credits already used stay in your usage history.`;
 }
 
+const iconButton =
+  "inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 aria-disabled:cursor-default aria-disabled:opacity-30 aria-disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
+
+/** Arrow keys step through the gallery, except where they already mean something. */
+function isArrowTarget(target: EventTarget | null): boolean {
+  return !(target instanceof HTMLElement && target.closest("input, textarea, select, video, [role=alertdialog]"));
+}
+
+interface Stepping {
+  onPrevious?: () => void;
+  onNext?: () => void;
+}
+
 /**
  * The detail view of one generation, as a dialog over the gallery (full screen on phones).
- * It opens at once with what the list already knows, then follows the generation live, so a
- * running one shows its progress and turns into its result in place.
+ * The dialog stays open while stepping to the previous or next item; only its content
+ * changes, so focus and the page behind don't jump.
  */
 export function GenerationDetail({
   id,
@@ -50,37 +63,29 @@ export function GenerationDetail({
   onClose,
   onDeleted,
   returnFocus,
+  onPrevious,
+  onNext,
 }: {
   id: string;
   initial: GenerationView | undefined;
   onClose: () => void;
   onDeleted: (generation: GenerationView) => void;
   returnFocus: () => HTMLElement | null | undefined;
-}) {
+} & Stepping) {
   const titleId = useId();
-  const query = useGeneration(id);
-  const g = query.data ?? initial;
-  const [selected, setSelected] = useState(0);
-  const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteGeneration();
-  const gone = !g && query.error instanceof AppError && query.error.status === 404;
-
-  const header = (
-    <header className="sticky top-0 z-10 flex items-center gap-3 border-b border-zinc-200 bg-white/95 px-5 py-3 backdrop-blur md:static md:col-start-2 md:row-start-1 md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900/95">
-      <h2 id={titleId} className="flex-1 truncate text-base font-semibold">
-        {g ? `${KIND_LABEL[g.kind]} details` : gone ? "Not found" : "Loading…"}
-      </h2>
-      {g ? <StatusBadge status={g.status} /> : null}
-      <button
-        type="button"
-        onClick={onClose}
-        aria-label="Close"
-        className="-mr-2 inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-      >
-        <CloseIcon width={18} height={18} />
-      </button>
-    </header>
-  );
+  // On the window, not the dialog: a key pressed after focus fell back to the page (say, the
+  // element that had it went away) still steps. The dialog is modal, so keys are its own.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || !isArrowTarget(event.target)) return;
+    const step = event.key === "ArrowLeft" ? onPrevious : event.key === "ArrowRight" ? onNext : undefined;
+    if (!step) return;
+    event.preventDefault();
+    step();
+  });
+  useEffect(() => {
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   return (
     <Dialog
@@ -91,64 +96,130 @@ export function GenerationDetail({
       className="m-0 h-dvh max-h-none w-full max-w-none sm:m-auto sm:h-auto sm:max-h-[92dvh] sm:w-[calc(100%-3rem)] sm:max-w-6xl"
     >
       <div className="grid w-full overflow-y-auto overscroll-contain bg-white sm:rounded-xl md:h-[min(90dvh,54rem)] md:grid-cols-[minmax(0,1fr)_24rem] md:grid-rows-[auto_minmax(0,1fr)] md:overflow-hidden dark:bg-zinc-900">
-        {header}
-        {g ? (
-          <>
-            <div className="flex flex-col bg-zinc-950 md:col-start-1 md:row-span-2 md:row-start-1 md:min-h-0">
-              <div className="relative md:min-h-0 md:flex-1">
-                <DetailMedia generation={g} selected={selected} />
-              </div>
-              <OutputPicker generation={g} selected={selected} onSelect={setSelected} />
-            </div>
-            <div className="flex flex-col gap-6 p-5 md:col-start-2 md:row-start-2 md:overflow-y-auto">
-              <div>
-                <div className="flex items-center justify-between gap-2">
-                  <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Prompt</h3>
-                  <CopyPromptButton prompt={g.prompt} />
-                </div>
-                <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap">{g.prompt}</p>
-              </div>
-              <DetailActions generation={g} output={g.outputs[selected] ?? g.outputs[0]} onDelete={() => setConfirming(true)} />
-              <DetailFacts generation={g} />
-            </div>
-          </>
-        ) : (
-          <div className="p-6 md:col-span-2">
-            {gone ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">This generation was deleted, or the link is wrong.</p>
-            ) : query.error ? (
-              <ErrorMessage error={toErrorLike(query.error)} />
-            ) : (
-              <div role="status" aria-label="Loading the generation" className="h-64 animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800" />
-            )}
-          </div>
-        )}
+        <DetailBody id={id} initial={initial} titleId={titleId} onClose={onClose} onDeleted={onDeleted} onPrevious={onPrevious} onNext={onNext} />
       </div>
+    </Dialog>
+  );
+}
+
+/**
+ * One generation's detail: what is shown, and its own state (picked output, delete prompt),
+ * which starts over for each item. Not remounted per item: the Next button keeps focus.
+ */
+function DetailBody({
+  id,
+  initial,
+  titleId,
+  onClose,
+  onDeleted,
+  onPrevious,
+  onNext,
+}: {
+  id: string;
+  initial: GenerationView | undefined;
+  titleId: string;
+  onClose: () => void;
+  onDeleted: (generation: GenerationView) => void;
+} & Stepping) {
+  // It opens at once with what the list knows, then follows the generation live, so a
+  // running one shows its progress and turns into its result in place.
+  const query = useGeneration(id);
+  const g = query.data ?? initial;
+  const [selected, setSelected] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
+    setSelected(0);
+    setConfirming(false);
+  }
+  const remove = useDeleteGeneration();
+  const gone = !g && query.error instanceof AppError && query.error.status === 404;
+
+  return (
+    <>
+      <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white/95 py-2.5 pr-3 pl-5 backdrop-blur md:static md:col-start-2 md:row-start-1 md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900/95">
+        <h2 id={titleId} className="min-w-0 flex-1 truncate text-base font-semibold">
+          {g ? `${KIND_LABEL[g.kind]} details` : gone ? "Not found" : "Loading…"}
+        </h2>
+        {g ? <StatusBadge status={g.status} className="mr-1" /> : null}
+        {/* aria-disabled, not disabled: the button keeps focus when the last item is reached. */}
+        <button type="button" onClick={onPrevious} aria-disabled={!onPrevious} aria-label="Previous item" title="Previous (←)" className={iconButton}>
+          <ArrowLeftIcon width={18} height={18} />
+        </button>
+        <button type="button" onClick={onNext} aria-disabled={!onNext} aria-label="Next item" title="Next (→)" className={iconButton}>
+          <ArrowRightIcon width={18} height={18} />
+        </button>
+        <button type="button" onClick={onClose} aria-label="Close" title="Close (Esc)" className={iconButton}>
+          <CloseIcon width={18} height={18} />
+        </button>
+      </header>
 
       {g ? (
-        <ConfirmDialog
-          open={confirming}
-          title={`Delete ${thingName(g)}?`}
-          confirmLabel="Delete"
-          pendingLabel="Deleting…"
-          pending={remove.isPending}
-          error={remove.error ? <ErrorMessage error={toErrorLike(remove.error)} /> : undefined}
-          onCancel={() => {
-            setConfirming(false);
-            remove.reset();
-          }}
-          onConfirm={() =>
-            remove.mutate(g.id, {
-              onSuccess: () => {
-                setConfirming(false);
-                onDeleted(g);
-              },
-            })
-          }
-        >
-          <p>{deleteConsequence(g)}</p>
-        </ConfirmDialog>
-      ) : null}
-    </Dialog>
+        <>
+          <div className="flex flex-col bg-zinc-950 md:col-start-1 md:row-span-2 md:row-start-1 md:min-h-0">
+            <div className="relative md:min-h-0 md:flex-1">
+              <DetailMedia generation={g} selected={selected} />
+            </div>
+            <OutputPicker generation={g} selected={selected} onSelect={setSelected} />
+          </div>
+          <div className="flex flex-col gap-6 p-5 md:col-start-2 md:row-start-2 md:overflow-y-auto">
+            <div>
+              <div className="flex items-center justify-between gap-2">
+                <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Prompt</h3>
+                <CopyPromptButton prompt={g.prompt} />
+              </div>
+              <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap">{g.prompt}</p>
+            </div>
+            <DetailActions
+              generation={g}
+              output={g.outputs[selected] ?? g.outputs[0]}
+              onDelete={() => {
+                remove.reset();
+                setConfirming(true);
+              }}
+            />
+            <DetailFacts generation={g} />
+          </div>
+          <ConfirmDialog
+            open={confirming}
+            title={`Delete ${thingName(g)}?`}
+            confirmLabel="Delete"
+            pendingLabel="Deleting…"
+            pending={remove.isPending}
+            error={remove.error ? <ErrorMessage error={toErrorLike(remove.error)} /> : undefined}
+            onCancel={() => {
+              setConfirming(false);
+              remove.reset();
+            }}
+            onConfirm={() =>
+              remove.mutate(g.id, {
+                onSuccess: () => {
+                  setConfirming(false);
+                  onDeleted(g);
+                },
+              })
+            }
+          >
+            <p>{deleteConsequence(g)}</p>
+          </ConfirmDialog>
+        </>
+      ) : (
+        <div className="p-6 md:col-span-2">
+          {gone ? (
+            <div className="flex flex-col items-start gap-3">
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">This generation was deleted, or the link is wrong.</p>
+              <button type="button" onClick={onClose} className="text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400">
+                Back to the gallery
+              </button>
+            </div>
+          ) : query.error ? (
+            <ErrorMessage error={toErrorLike(query.error)} />
+          ) : (
+            <div role="status" aria-label="Loading the generation" className="h-64 animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800" />
+          )}
+        </div>
+      )}
+    </>
   );
 }

@@ -41,6 +41,14 @@ export function useGalleryUrl() {
     [pathname],
   );
 
+  /** Another item in the open detail view: same history entry, so Back still closes it. */
+  const show = useCallback(
+    (id: string) => {
+      window.history.replaceState(null, "", withParams(window.location.search, pathname, { open: id }));
+    },
+    [pathname],
+  );
+
   const close = useCallback(() => {
     if (pushedOpen.current) {
       pushedOpen.current = false;
@@ -53,5 +61,5 @@ export function useGalleryUrl() {
 
   const clearFilters = useCallback(() => setFilters({ kind: null, status: null, model: null, q: null }), [setFilters]);
 
-  return { filters, openId, setFilters, clearFilters, open, close };
+  return { filters, openId, setFilters, clearFilters, open, show, close };
 }

@@ -28,6 +28,11 @@ export function GalleryPageClient() {
   const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
   const brandNew = settledEmpty && !filtered;
   const nextPageFailed = gallery.isFetchNextPageError;
+  // Stepping through the detail view follows the grid's order; the last loaded item's "next"
+  // loads another page first, so it never dead-ends while the gallery has more.
+  const openIndex = url.openId ? items.findIndex((g) => g.id === url.openId) : -1;
+  const previous = openIndex > 0 ? items[openIndex - 1] : undefined;
+  const next = openIndex >= 0 ? items[openIndex + 1] : undefined;
 
   return (
     <>
@@ -72,6 +77,8 @@ export function GalleryPageClient() {
           id={url.openId}
           initial={items.find((g) => g.id === url.openId)}
           onClose={url.close}
+          onPrevious={previous ? () => url.show(previous.id) : undefined}
+          onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
           returnFocus={firstTile}
           onDeleted={(g) => {
             setAnnouncement(`Deleted “${g.prompt.slice(0, 60)}”.`);

@@ -73,7 +73,6 @@ export function GalleryPageClient() {
 
       {url.openId ? (
         <GenerationDetail
-          key={url.openId}
           id={url.openId}
           initial={items.find((g) => g.id === url.openId)}
           onClose={url.close}

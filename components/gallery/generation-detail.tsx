@@ -35,7 +35,9 @@ function CopyPromptButton({ prompt }: { prompt: string }) {
 
 function deleteConsequence(g: GenerationView): string {
   const files = g.outputs.length + g.inputs.length;
-  const what = files === 0 ? "It is removed from your gallery." : `It is removed from your gallery and its ${files === 1 ? "file is" : `${files} files are`} deleted for good.`;
+  const many = g.outputs.length > 1;
+  const gone = many ? "They are removed from your gallery" : "It is removed from your gallery";
+  const what = files === 0 ? `${gone}.` : `${gone} and ${many ? "their" : "its"} ${files === 1 ? "file is" : `${files} files are`} deleted for good.`;
   return `${what} Credits already used stay in your usage history.`;
 }
 

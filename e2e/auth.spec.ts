@@ -4,7 +4,7 @@ test.describe("accounts", () => {
   test("a new user signs up, signs out and signs back in", async ({ page, auth, user }) => {
     await auth.signUp({ ...user, name: "Ada Creator" });
     await expect(page).toHaveURL(/\/generate$/);
-    await expect(page.getByRole("heading", { name: "Generate" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Generate", exact: true, level: 1 })).toBeVisible();
     await auth.expectSignedInAs(user.email);
 
     await auth.signOut();
@@ -13,7 +13,7 @@ test.describe("accounts", () => {
 
     await auth.fillSignIn(user);
     await expect(page).toHaveURL(/\/gallery$/);
-    await expect(page.getByRole("heading", { name: "Gallery" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Gallery", exact: true, level: 1 })).toBeVisible();
   });
 
   test("an unauthenticated visitor is sent to sign-in, then back to the page they wanted", async ({ page, auth, user }) => {
@@ -60,7 +60,7 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/generate/);
     const nav = page.getByRole("navigation", { name: "Main" }).filter({ visible: true });
     await nav.getByRole("link", { name: "Video" }).click();
-    await expect(page.getByRole("heading", { name: "Video" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Video", exact: true, level: 1 })).toBeVisible();
     await expect(page.getByText("Demo mode: images are rendered locally").filter({ visible: true })).toBeVisible();
   });
 });

@@ -37,9 +37,9 @@ describe("credit and wait wording", () => {
 });
 
 describe("budget and limit settings", () => {
-  it("defaults to 500 credits a calendar month, 10 submits and 240 reads a minute, database counters", () => {
+  it("defaults to 500 credits a calendar month, 10 submits and 1200 reads a minute, database counters", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ DEFAULT_ALLOWANCE_CREDITS: 500, ALLOWANCE_PERIOD: "month", RATE_LIMIT_SUBMITS_PER_MINUTE: 10, RATE_LIMIT_READS_PER_MINUTE: 240 });
+    expect(env).toMatchObject({ DEFAULT_ALLOWANCE_CREDITS: 500, ALLOWANCE_PERIOD: "month", RATE_LIMIT_SUBMITS_PER_MINUTE: 10, RATE_LIMIT_READS_PER_MINUTE: 1200 });
     expect(env.REDIS_URL).toBeUndefined();
   });
 

@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../tests/support/emulator";
+import { missingDependency } from "../tests/support/require-dependency";
 import { download, waitForTask } from "./test-helpers";
 
 const exec = promisify(execFile);
@@ -152,7 +153,7 @@ describe("docs examples against the emulator", () => {
     expect(logged[0]).toMatch(new RegExp(`^${emu.url}/files/.+\\.png$`));
   });
 
-  it.skipIf(!hasPythonRequests)("Python requests snippet", async () => {
+  it.skipIf(missingDependency("python3 with requests", hasPythonRequests, "apt-get install python3-requests"))("Python requests snippet", async () => {
     const { stdout } = await exec("python3", ["-c", swap(PYTHON_REQUESTS)], { env: env() });
     expect(stdout.trim()).toMatch(new RegExp(`^${emu.url}/files/.+\\.png$`));
   });

@@ -11,6 +11,7 @@ import { getRateLimiter, setRateLimiterForTests } from "@/lib/rate-limit";
 import type { GenerationView } from "@/lib/generations/view";
 import { forEachDatabase } from "../support/db";
 import { ctx, startStudioHarness, type StudioHarness } from "../support/studio";
+import { missingDependency } from "../support/require-dependency";
 
 type Envelope = { error: { type: string; message: string; retry_after?: number } };
 const IMAGE = { kind: "image", model: "gemini-2.5-flash-image", prompt: "rate limited", size: "1024x1024" };
@@ -112,8 +113,8 @@ async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }>
   };
 }
 
-// redis-server comes from `apt-get install redis-server`; without it these tests are skipped.
-describe.skipIf(!hasRedis)("Redis rate limiter (real redis-server)", () => {
+// redis-server comes from `apt-get install redis-server` (.ci/run installs it).
+describe.skipIf(missingDependency("redis-server", hasRedis, "apt-get install redis-server"))("Redis rate limiter (real redis-server)", () => {
   let redis: { url: string; stop: () => Promise<void> };
   beforeAll(async () => {
     redis = await startRedis();

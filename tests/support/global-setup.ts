@@ -7,6 +7,7 @@ import { applyMigrations } from "../../lib/db/migrate";
 import { openAdapter, openPGlite } from "../../lib/db/adapters";
 import { adminQuery, databaseUrl } from "./postgres-admin";
 import { startCluster, type Cluster } from "./postgres-cluster";
+import { inCi } from "./require-dependency";
 
 /**
  * Once per vitest run: a PostgreSQL server for the "postgres" half of forEachDatabase().
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("pgliteSnapshot", await buildPgliteSnapshot(snapshotDir));
   const removeSnapshot = () => rmSync(snapshotDir, { recursive: true, force: true });
   if (process.env.SKIP_POSTGRES_TESTS === "1") {
+    if (inCi()) throw new Error("[CI] SKIP_POSTGRES_TESTS=1 is not allowed in CI: CI must run every suite.");
     console.warn("[db tests] SKIP_POSTGRES_TESTS=1: PostgreSQL suites are skipped; only PGlite is tested.");
     project.provide("postgresUrl", null);
     project.provide("postgresTemplate", null);

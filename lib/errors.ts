@@ -11,9 +11,11 @@ export const ERROR_TYPES = {
   insufficient_credits: 402,
   permission_error: 403,
   not_found_error: 404,
+  method_not_allowed: 405,
   conflict_error: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   validation_error: 422,
   quota_exceeded: 429,
   rate_limit_error: 429,
@@ -42,11 +44,13 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields?: Record<string, string>;
   readonly retryAfter?: number;
+  /** Extra response headers the status calls for (Allow on 405, Content-Range on 416). */
+  readonly headers?: Record<string, string>;
 
   constructor(
     type: ErrorType,
     message: string,
-    options: { status?: number; fields?: Record<string, string>; retryAfter?: number; cause?: unknown } = {},
+    options: { status?: number; fields?: Record<string, string>; retryAfter?: number; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
@@ -54,6 +58,7 @@ export class AppError extends Error {
     this.status = options.status ?? ERROR_TYPES[type];
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.headers = options.headers;
   }
 
   toEnvelope(): ErrorEnvelope {
@@ -69,7 +74,9 @@ export class AppError extends Error {
   }
 
   toResponse(): Response {
-    const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
+    const headers = new Headers(this.headers);
+    headers.set("content-type", "application/json");
+    headers.set("cache-control", "no-store");
     if (this.retryAfter !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(this.retryAfter))));
     return new Response(JSON.stringify(this.toEnvelope()), { status: this.status, headers });
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { listGenerationsForUser } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
+import { isValidId, safeText } from "@/lib/validation/safe-text";
 import { zodFields } from "@/lib/http/zod-fields";
 import { generationToView } from "./to-view";
 import type { GenerationListView } from "./view";
@@ -11,8 +12,8 @@ const querySchema = z.object({
   cursor: z.string().max(200).optional(),
   kind: z.enum(["image", "edit", "video"]).optional(),
   status: z.enum(["queued", "running", "completed", "failed"]).optional(),
-  model: z.string().trim().min(1).max(100).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  model: safeText({ min: 1, max: 100 }).optional(),
+  q: safeText({ min: 1, max: 200 }).optional(),
 });
 
 /** Cursors are opaque to clients: base64url of "<createdAt ISO>|<id>" of the last row. */
@@ -23,7 +24,9 @@ function encodeCursor(createdAt: Date, id: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("invalid_request_error", "Invalid cursor.");
+  // A year outside what PostgreSQL's timestamptz holds would fail in the query: refuse it here.
+  const year = createdAt.getUTCFullYear();
+  if (!isValidId(id) || Number.isNaN(year) || year < 1970 || year > 9999) throw new AppError("invalid_request_error", "Invalid cursor.");
   return { createdAt, id };
 }
 

@@ -5,6 +5,7 @@ import { getRequestUser, type SessionUser } from "@/lib/auth/request-user";
 import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
 import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
 import { zodFields } from "./zod-fields";
+import { checkPathParams } from "./path-params";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -29,13 +30,13 @@ export function authedRoute<P = Record<string, never>>(
       if (!user) throw new AppError("authentication_error", "Sign in to continue.");
       if (options.adminOnly && user.role !== "admin") throw new AppError("permission_error", "Only administrators can do this.");
       if (options.rateLimit) await enforceRateLimit({ userId: user.id, bucket: options.rateLimit });
-      return handler({ req, user, params: await ctx.params });
+      return handler({ req, user, params: checkPathParams(await ctx.params) });
     });
 }
 
 export function publicRoute<P = Record<string, never>>(handler: Handlers<P>["public"]) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> =>
-    respond(async () => handler({ req, params: await ctx.params }));
+    respond(async () => handler({ req, params: checkPathParams(await ctx.params) }));
 }
 
 async function respond(run: () => Promise<Response>): Promise<Response> {
@@ -59,6 +60,24 @@ export function toAppError(error: unknown): AppError {
 
 export function errorResponse(error: unknown): Response {
   return toAppError(error).toResponse();
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type NotAllowedHandler = ((req: Request) => Promise<Response>) & { methodNotAllowed: true };
+
+/**
+ * Handlers for the methods a route does not implement: 405 with the envelope and `Allow`
+ * (Next's own 405 has no body). Every API route file destructures the ones it lacks:
+ *   export const { PUT, PATCH, DELETE } = unsupportedMethods("GET, POST");
+ * tests/security/methods.test.ts fails for a route file that forgets.
+ */
+export function unsupportedMethods(allow: string): Record<Method, NotAllowedHandler> {
+  const handler = Object.assign(
+    async (req: Request): Promise<Response> =>
+      new AppError("method_not_allowed", `${req.method} is not supported here; use ${allow}.`, { headers: { allow } }).toResponse(),
+    { methodNotAllowed: true as const },
+  );
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

@@ -57,7 +57,7 @@ export function resolveRange(range: ByteRange | undefined, size: number): Resolv
 }
 
 function unsatisfiable(size: number): AppError {
-  return new AppError("invalid_request_error", `Requested range not satisfiable (object is ${size} bytes).`, {
-    status: 416,
+  return new AppError("range_not_satisfiable", `Requested range not satisfiable (object is ${size} bytes).`, {
+    headers: { "content-range": `bytes */${size}` },
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listUsageEntries, type LedgerRow } from "@/lib/db/queries/usage";
 import { AppError } from "@/lib/errors";
 import { zodFields } from "@/lib/http/zod-fields";
+import { isValidId } from "@/lib/validation/safe-text";
 import { milliToCredits } from "./format";
 import type { LedgerEntryView, LedgerPageView } from "./views";
 
@@ -19,7 +20,9 @@ function encodeCursor(row: { createdAt: Date; id: string }): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("invalid_request_error", "Invalid cursor.");
+  // A year outside what PostgreSQL's timestamptz holds would fail in the query: refuse it here.
+  const year = createdAt.getUTCFullYear();
+  if (!isValidId(id) || Number.isNaN(year) || year < 1970 || year > 9999) throw new AppError("invalid_request_error", "Invalid cursor.");
   return { createdAt, id };
 }
 

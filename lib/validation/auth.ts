@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./safe-text";
 
 /**
  * Zod schemas for sign-up and sign-in, shared by the browser forms and the server.
@@ -12,8 +13,7 @@ export function normalizeEmail(email: string): string {
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
 
-const emailField = z
-  .string({ error: "Enter your email address." })
+const emailField = safeText({ max: 254, required: "Enter your email address.", tooLong: "That email address is too long." })
   .transform(normalizeEmail)
   .pipe(z.string().min(1, "Enter your email address.").max(254, "That email address is too long.").pipe(z.email("Enter a valid email address.")));
 
@@ -23,10 +23,7 @@ export const signUpSchema = z.object({
     .string({ error: "Choose a password." })
     .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
     .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
-  name: z
-    .string()
-    .trim()
-    .max(100, "Use at most 100 characters.")
+  name: safeText({ max: 100 })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

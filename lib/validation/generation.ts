@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./safe-text";
 
 /**
  * What a creator may ask for, checked identically in the browser (instant feedback) and on
@@ -16,11 +17,13 @@ export const VIDEO_SIZES = ["1280x720", "720x1280", "16:9", "9:16", "1:1"] as co
 export const VIDEO_DURATION_MIN = 2;
 export const VIDEO_DURATION_MAX = 20;
 
-export const promptSchema = z
-  .string({ error: "Describe what you want to see." })
-  .trim()
-  .min(1, "Describe what you want to see.")
-  .max(PROMPT_MAX, `Keep the prompt under ${PROMPT_MAX} characters.`);
+export const promptSchema = safeText({
+  min: 1,
+  max: PROMPT_MAX,
+  multiline: true,
+  required: "Describe what you want to see.",
+  tooLong: `Keep the prompt under ${PROMPT_MAX} characters.`,
+});
 
 export const CUSTOM_SIZE_STEP = 16;
 export const CUSTOM_SIZE_MAX_RATIO = 3;
@@ -47,7 +50,7 @@ export const sizeSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-const modelSchema = z.string({ error: "Choose a model." }).trim().min(1, "Choose a model.").max(100);
+const modelSchema = safeText({ min: 1, max: 100, required: "Choose a model." });
 
 export const imageParamsSchema = z.object({
   model: modelSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { authedRoute, json } from "@/lib/http/route";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { readJson } from "@/lib/http/json-body";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodFields } from "@/lib/http/zod-fields";
@@ -40,3 +40,5 @@ export const GET = authedRoute(async ({ req, user }) => {
   const page = await listGenerations({ userId: user.id, query: new URL(req.url).searchParams });
   return json(page);
 }, { rateLimit: "read" });
+
+export const { PUT, PATCH, DELETE } = unsupportedMethods("GET, POST");

@@ -1,5 +1,5 @@
 import { healthReport } from "@/lib/health";
-import { json, publicRoute } from "@/lib/http/route";
+import { json, publicRoute, unsupportedMethods } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const GET = publicRoute(async () => {
   const report = await healthReport();
   return json(report, { status: report.status === "down" ? 503 : 200 });
 });
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

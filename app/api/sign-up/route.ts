@@ -1,4 +1,4 @@
-import { publicRoute, json } from "@/lib/http/route";
+import { publicRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { readJson } from "@/lib/http/json-body";
 import { signUpSchema } from "@/lib/validation/auth";
 import { hashPassword } from "@/lib/auth/password";
@@ -24,3 +24,5 @@ export const POST = publicRoute(async ({ req }) => {
   const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password), role: "auto" });
   return json({ user: { id: user.id, email: user.email, name: user.name } }, { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = unsupportedMethods("POST");

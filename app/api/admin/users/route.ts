@@ -1,5 +1,7 @@
-import { authedRoute, json } from "@/lib/http/route";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { listAdminUsers } from "@/lib/usage/admin-users";
 
 /** Every account with its spend this period (admins only). */
 export const GET = authedRoute(async ({ user }) => json(await listAdminUsers({ currentUserId: user.id })), { adminOnly: true });
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

@@ -1,7 +1,7 @@
 import { deleteGenerationForUser, getGenerationForUser } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
 import { generationToView } from "@/lib/generations/to-view";
-import { authedRoute, json } from "@/lib/http/route";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { deleteObjects } from "@/lib/storage";
 
 type Params = { id: string };
@@ -22,3 +22,5 @@ export const DELETE = authedRoute<Params>(async ({ user, params }) => {
   await deleteObjects({ keys });
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, PATCH } = unsupportedMethods("GET, DELETE");

@@ -1,7 +1,7 @@
 import { getMediaForUser } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
 import { serveMedia } from "@/lib/generations/serve-media";
-import { authedRoute } from "@/lib/http/route";
+import { authedRoute, unsupportedMethods } from "@/lib/http/route";
 
 /**
  * The user's own media file: ?variant=thumb for the WebP thumbnail or video poster,
@@ -13,3 +13,5 @@ export const GET = authedRoute<{ id: string }>(async ({ req, user, params }) => 
   const url = new URL(req.url);
   return serveMedia(req, media, { variant: url.searchParams.get("variant") === "thumb" ? "thumb" : "original", download: url.searchParams.has("download") });
 });
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

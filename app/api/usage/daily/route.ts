@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authedRoute, json } from "@/lib/http/route";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { getDailyUsage } from "@/lib/usage/summary";
 
 const querySchema = z.object({ days: z.coerce.number().int().min(1).max(90).default(30) });
@@ -9,3 +9,5 @@ export const GET = authedRoute(async ({ req, user }) => {
   const { days } = querySchema.parse({ days: new URL(req.url).searchParams.get("days") || undefined });
   return json(await getDailyUsage({ userId: user.id, days }));
 });
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

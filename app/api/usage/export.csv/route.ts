@@ -1,4 +1,4 @@
-import { authedRoute } from "@/lib/http/route";
+import { authedRoute, unsupportedMethods } from "@/lib/http/route";
 import { ledgerCsvStream } from "@/lib/usage/ledger";
 
 /** The session user's whole ledger as a CSV download. */
@@ -13,3 +13,5 @@ export const GET = authedRoute(async ({ user }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

@@ -1,5 +1,5 @@
 import { readJson } from "@/lib/http/json-body";
-import { authedRoute, json } from "@/lib/http/route";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { adminUserPatchSchema, updateAdminUser } from "@/lib/usage/admin-users";
 
 type Params = { id: string };
@@ -12,3 +12,5 @@ export const PATCH = authedRoute<Params>(
   },
   { adminOnly: true },
 );
+
+export const { GET, POST, PUT, DELETE } = unsupportedMethods("PATCH");

@@ -2,7 +2,7 @@ import { getMediaById } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
 import { serveMedia } from "@/lib/generations/serve-media";
 import { verifyMediaSignature } from "@/lib/generations/signed-media-url";
-import { publicRoute } from "@/lib/http/route";
+import { publicRoute, unsupportedMethods } from "@/lib/http/route";
 
 /**
  * An input image Pixapi fetches for image-to-video. No session: the HMAC signature and
@@ -16,3 +16,5 @@ export const GET = publicRoute<{ id: string }>(async ({ req, params }) => {
   if (!media || media.role !== "input") throw new AppError("not_found_error", "No such media.");
   return serveMedia(req, media, { variant: "original", download: false, cacheControl: "private, max-age=300" });
 });
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

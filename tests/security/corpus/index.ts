@@ -1,0 +1,25 @@
+import type { RouteTable } from "../harness";
+import { adminUsersTable, adminUserTable } from "./admin";
+import { generationByIdTable } from "./generation-by-id";
+import { generationsTable } from "./generations";
+import { mediaTable, publicMediaTable } from "./media";
+import { signUpTable } from "./sign-up";
+import { dailyTable, exportTable, healthTable, modelsTable, nextAuthTable, summaryTable, usageTable } from "./usage";
+
+/** Every route file's table. A new route adds its file under corpus/ and one line here. */
+export const ROUTE_TABLES: RouteTable[] = [
+  generationsTable,
+  generationByIdTable,
+  mediaTable,
+  publicMediaTable,
+  adminUsersTable,
+  adminUserTable,
+  signUpTable,
+  usageTable,
+  dailyTable,
+  exportTable,
+  summaryTable,
+  modelsTable,
+  healthTable,
+  nextAuthTable,
+];

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { listGenerationsForUser } from "@/lib/db/queries/generations";
+import { listGenerationsForUser } from "@/lib/db/queries/generation-reads";
 import { AppError } from "@/lib/errors";
 import { isValidId, safeText } from "@/lib/validation/safe-text";
 import { zodFields } from "@/lib/http/zod-fields";

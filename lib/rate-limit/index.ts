@@ -3,23 +3,26 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatWait } from "@/lib/usage/format";
 import { databaseRateLimiter } from "./database";
+import { createMemoryRateLimiter } from "./memory";
 import { connectRedis, createRedisRateLimiter } from "./redis";
 import type { RateLimiter, RateLimitResult } from "./types";
 
 export type { RateLimiter, RateLimitResult } from "./types";
 
 /**
- * Per-user API limits. Counters live where every instance sees them: the database by
- * default, Redis when REDIS_URL is set. Two buckets:
+ * Per-user API limits. Two buckets:
  *   submit  POST /api/generations              RATE_LIMIT_SUBMITS_PER_MINUTE (default 10)
- *   read    GET /api/generations[/id] (polls)  RATE_LIMIT_READS_PER_MINUTE (default 240)
+ *           exact across instances: counters in the database, or Redis when REDIS_URL is set.
+ *   read    GET /api/generations[/id] (polls)  RATE_LIMIT_READS_PER_MINUTE (default 1200)
+ *           per instance in memory (lib/rate-limit/memory.ts), or Redis when REDIS_URL is
+ *           set: a poll must not cost a database write.
  * A limit of 0 switches that bucket off.
  */
 export type RateLimitBucket = "submit" | "read";
 
 const WINDOW_MS = 60_000;
 
-const holder = globalThis as typeof globalThis & { __studioRateLimiter?: Promise<RateLimiter> };
+const holder = globalThis as typeof globalThis & { __studioRateLimiter?: Promise<RateLimiter>; __studioReadLimiter?: RateLimiter; __studioRateLimiterOverride?: boolean };
 
 export function getRateLimiter(): Promise<RateLimiter> {
   holder.__studioRateLimiter ??= (async () => {
@@ -29,9 +32,18 @@ export function getRateLimiter(): Promise<RateLimiter> {
   return holder.__studioRateLimiter;
 }
 
-/** Tests swap the limiter (or reset to the env's choice with undefined). */
+/** The read bucket's limiter: Redis when configured (shared), else this instance's memory. */
+function getReadLimiter(): Promise<RateLimiter> {
+  if (env().REDIS_URL || holder.__studioRateLimiterOverride) return getRateLimiter();
+  holder.__studioReadLimiter ??= createMemoryRateLimiter();
+  return Promise.resolve(holder.__studioReadLimiter);
+}
+
+/** Tests swap the limiter for every bucket (or reset to the env's choice, with fresh memory counters, with undefined). */
 export function setRateLimiterForTests(limiter: RateLimiter | undefined): void {
   holder.__studioRateLimiter = limiter ? Promise.resolve(limiter) : undefined;
+  holder.__studioRateLimiterOverride = Boolean(limiter);
+  holder.__studioReadLimiter = undefined;
 }
 
 function limitFor(bucket: RateLimitBucket): number {
@@ -47,7 +59,7 @@ const WHAT: Record<RateLimitBucket, string> = {
 export async function enforceRateLimit({ userId, bucket }: { userId: string; bucket: RateLimitBucket }): Promise<void> {
   const limit = limitFor(bucket);
   if (limit <= 0) return;
-  const limiter = await getRateLimiter();
+  const limiter = await (bucket === "read" ? getReadLimiter() : getRateLimiter());
   let result: RateLimitResult;
   try {
     result = await limiter.hit({ key: `user:${bucket}:${userId}`, limit, windowMs: WINDOW_MS });

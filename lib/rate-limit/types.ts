@@ -8,6 +8,6 @@ export interface RateLimitResult {
 }
 
 export interface RateLimiter {
-  readonly name: "database" | "redis";
+  readonly name: "database" | "redis" | "memory";
   hit(input: { key: string; limit: number; windowMs: number }): Promise<RateLimitResult>;
 }

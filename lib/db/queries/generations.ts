@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma } from "../client";
-import { Prisma, type GenerationKind, type GenerationMode, type GenerationStatus } from "../generated/client";
+import { Prisma, type GenerationKind, type GenerationMode } from "../generated/client";
 import { isUniqueViolation } from "../errors";
 
 /**
@@ -119,10 +119,6 @@ export async function createGenerationWithHold(input: {
   }
 }
 
-export async function getGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<GenerationRow | null> {
-  return getPrisma().generation.findFirst({ where: { id, userId }, select: generationSelect });
-}
-
 /** Internal (runner/tracker) read, not scoped by user: never reachable from a request. */
 export async function getGenerationById({ id }: { id: string }): Promise<GenerationRow | null> {
   return getPrisma().generation.findUnique({ where: { id }, select: generationSelect });
@@ -198,39 +194,6 @@ export async function failGeneration(input: { id: string; errorType: string; err
     if (moved.count !== 1) return false;
     await tx.usageEntry.updateMany({ where: { generationId: input.id, status: "held" }, data: { status: "released", settledAt: now } });
     return true;
-  });
-}
-
-export interface GenerationFilters {
-  kind?: GenerationKind;
-  status?: GenerationStatus;
-  model?: string;
-  q?: string;
-}
-
-/** Newest first, keyset-paginated on (createdAt, id) so pages never skip or repeat rows. */
-export async function listGenerationsForUser(input: {
-  userId: string;
-  limit: number;
-  cursor?: { createdAt: Date; id: string };
-  filters?: GenerationFilters;
-}): Promise<GenerationRow[]> {
-  const f = input.filters ?? {};
-  const where: Prisma.GenerationWhereInput = {
-    userId: input.userId,
-    ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.model ? { model: f.model } : {}),
-    ...(f.q ? { prompt: { contains: f.q, mode: "insensitive" } } : {}),
-    ...(input.cursor
-      ? { OR: [{ createdAt: { lt: input.cursor.createdAt } }, { createdAt: input.cursor.createdAt, id: { lt: input.cursor.id } }] }
-      : {}),
-  };
-  return getPrisma().generation.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit,
-    select: generationSelect,
   });
 }
 

@@ -1,4 +1,5 @@
-import { deleteGenerationForUser, getGenerationForUser } from "@/lib/db/queries/generations";
+import { getGenerationForUser } from "@/lib/db/queries/generation-reads";
+import { deleteGenerationForUser } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
 import { generationToView } from "@/lib/generations/to-view";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";

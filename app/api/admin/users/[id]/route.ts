@@ -1,3 +1,4 @@
+import { forgetRequestUser } from "@/lib/auth/request-user";
 import { readJson } from "@/lib/http/json-body";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { adminUserPatchSchema, updateAdminUser } from "@/lib/usage/admin-users";
@@ -8,7 +9,10 @@ type Params = { id: string };
 export const PATCH = authedRoute<Params>(
   async ({ req, user, params }) => {
     const patch = await readJson(req, adminUserPatchSchema);
-    return json({ user: await updateAdminUser({ actorId: user.id, id: params.id, patch }) });
+    const updated = await updateAdminUser({ actorId: user.id, id: params.id, patch });
+    // This instance stops a disabled user at once; others within USER_CACHE_MS.
+    forgetRequestUser(params.id);
+    return json({ user: updated });
   },
   { adminOnly: true },
 );

@@ -1,0 +1,67 @@
+import "server-only";
+import { getPrisma } from "../client";
+import { Prisma, type GenerationKind, type GenerationStatus } from "../generated/client";
+import type { GenerationRow } from "./generations";
+
+/**
+ * The reads every open tab polls (one generation, a gallery page), each one SQL statement:
+ * the generation row and its media as a JSON array in one round trip, ownership in the
+ * WHERE clause. Prisma's nested select would send a second query for the media.
+ */
+const MEDIA_JSON = Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', m.id, 'role', m.role, 'kind', m.kind, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
+      'bytes', m.bytes, 'durationMs', m.duration_ms, 'position', m.position, 'generationId', m.generation_id,
+      'storageKey', m.storage_key, 'thumbKey', m.thumb_key) ORDER BY m.role, m.position)
+    FROM media m WHERE m.generation_id = g.id), '[]'::json)`;
+
+const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text AS kind, g.status::text AS status, g.mode::text AS mode,
+  g.model, g.prompt, g.params, g.progress, g.upstream_task_id AS "upstreamTaskId", g.error_type AS "errorType",
+  g.error_message AS "errorMessage", g.estimated_milli AS "estimatedMilli", g.cost_milli AS "costMilli",
+  g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt"`;
+
+/** Raw rows come back with the same names and types as generationSelect (enums as text, media as JSON). */
+function toRow(row: GenerationRow): GenerationRow {
+  return { ...row, createdAt: new Date(row.createdAt), startedAt: row.startedAt && new Date(row.startedAt), completedAt: row.completedAt && new Date(row.completedAt) };
+}
+
+export async function getGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<GenerationRow | null> {
+  const rows = await getPrisma().$queryRaw<GenerationRow[]>`
+    SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
+    FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId}`;
+  return rows[0] ? toRow(rows[0]) : null;
+}
+
+export interface GenerationFilters {
+  kind?: GenerationKind;
+  status?: GenerationStatus;
+  model?: string;
+  q?: string;
+}
+
+/** `q` matched literally inside the prompt: LIKE's wildcards and escape character are escaped. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Newest first, keyset-paginated on (createdAt, id) so pages never skip or repeat rows. */
+export async function listGenerationsForUser(input: {
+  userId: string;
+  limit: number;
+  cursor?: { createdAt: Date; id: string };
+  filters?: GenerationFilters;
+}): Promise<GenerationRow[]> {
+  const f = input.filters ?? {};
+  const where = [Prisma.sql`g.user_id = ${input.userId}`];
+  if (f.kind) where.push(Prisma.sql`g.kind = ${f.kind}::generation_kind`);
+  if (f.status) where.push(Prisma.sql`g.status = ${f.status}::generation_status`);
+  if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);
+  if (f.q) where.push(Prisma.sql`g.prompt ILIKE ${likePattern(f.q)}`);
+  if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
+  const rows = await getPrisma().$queryRaw<GenerationRow[]>`
+    SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
+    FROM generations g WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY g.created_at DESC, g.id DESC
+    LIMIT ${input.limit}`;
+  return rows.map(toRow);
+}

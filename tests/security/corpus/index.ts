@@ -2,6 +2,7 @@ import type { RouteTable } from "../harness";
 import { adminUsersTable, adminUserTable } from "./admin";
 import { generationByIdTable } from "./generation-by-id";
 import { generationsTable } from "./generations";
+import { healthLiveTable } from "./health-live";
 import { mediaTable, publicMediaTable } from "./media";
 import { signUpTable } from "./sign-up";
 import { dailyTable, exportTable, healthTable, modelsTable, nextAuthTable, summaryTable, usageTable } from "./usage";
@@ -21,5 +22,6 @@ export const ROUTE_TABLES: RouteTable[] = [
   summaryTable,
   modelsTable,
   healthTable,
+  healthLiveTable,
   nextAuthTable,
 ];

@@ -1,4 +1,4 @@
-import { json, publicRoute } from "@/lib/http/route";
+import { json, publicRoute, unsupportedMethods } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
  * `npm run bench` measures every other read against.
  */
 export const GET = publicRoute(async () => json({ status: "ok" }));
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

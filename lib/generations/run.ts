@@ -11,6 +11,7 @@ import { editImages, generateImages, submitImageEdit, submitImageGeneration, sub
 import { deleteObjects, openObject } from "@/lib/storage";
 import { failureOf } from "./errors";
 import { storeOutputs } from "./ingest";
+import { purgeIfDeleted } from "./purge";
 import { signedMediaUrl } from "./signed-media-url";
 import { firstPollDelayMs } from "./tracker";
 
@@ -29,6 +30,8 @@ export async function runGeneration(id: string): Promise<void> {
   } catch (error) {
     await failGeneration({ id, ...failureOf(error) });
   }
+  // Deleted by its owner during a sync call (or a failed submit): now settled, remove it.
+  await purgeIfDeleted(id);
 }
 
 interface StoredParams {

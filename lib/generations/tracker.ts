@@ -10,6 +10,7 @@ import { runInBackground } from "./background";
 import { toMilli } from "./estimate";
 import { failureOf } from "./errors";
 import { storeOutputs } from "./ingest";
+import { purgeFinishedDeleted, purgeIfDeleted } from "./purge";
 
 /**
  * The backend task tracker: polls every pending async Pixapi task until it completes or
@@ -103,7 +104,17 @@ async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promis
 /** One tracker pass: claim due tasks, poll each once. Returns how many were polled. */
 export async function pollDueTasks({ owner = trackerOwner, now = new Date() }: { owner?: string; now?: Date } = {}): Promise<number> {
   const due = await claimDueGenerations({ owner, now, leaseMs: LEASE_MS, limit: BATCH });
-  await Promise.all(due.map((gen) => pollOne(gen, owner, now).catch((e: unknown) => console.error(`[studio] tracker: poll of ${gen.id} failed:`, e))));
+  await Promise.all(
+    due.map(async (gen) => {
+      try {
+        await pollOne(gen, owner, now);
+        // Its owner deleted it while it ran: once settled (or released), remove it.
+        if (gen.deletedAt) await purgeIfDeleted(gen.id);
+      } catch (e) {
+        console.error(`[studio] tracker: poll of ${gen.id} failed:`, e);
+      }
+    }),
+  );
   return due.length;
 }
 
@@ -122,6 +133,7 @@ export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}):
       errorMessage: "The studio restarted while this generation was running. Your credits were released; please try again.",
     });
   }
+  await purgeFinishedDeleted();
 }
 
 let started = false;

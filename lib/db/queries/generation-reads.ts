@@ -28,7 +28,7 @@ function toRow(row: GenerationRow): GenerationRow {
 export async function getGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<GenerationRow | null> {
   const rows = await getPrisma().$queryRaw<GenerationRow[]>`
     SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
-    FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId}`;
+    FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId} AND g.deleted_at IS NULL`;
   return rows[0] ? toRow(rows[0]) : null;
 }
 
@@ -52,7 +52,8 @@ export async function listGenerationsForUser(input: {
   filters?: GenerationFilters;
 }): Promise<GenerationRow[]> {
   const f = input.filters ?? {};
-  const where = [Prisma.sql`g.user_id = ${input.userId}`];
+  // Generations deleted while still running stay stored until they settle, unseen.
+  const where = [Prisma.sql`g.user_id = ${input.userId}`, Prisma.sql`g.deleted_at IS NULL`];
   if (f.kind) where.push(Prisma.sql`g.kind = ${f.kind}::generation_kind`);
   if (f.status) where.push(Prisma.sql`g.status = ${f.status}::generation_status`);
   if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);

@@ -197,18 +197,9 @@ export async function failGeneration(input: { id: string; errorType: string; err
   });
 }
 
-/** Deletes the user's generation (media rows cascade); returns the storage keys to remove. */
-export async function deleteGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<string[] | null> {
-  return getPrisma().$transaction(async (tx) => {
-    const gen = await tx.generation.findFirst({ where: { id, userId }, select: { id: true, media: { select: { storageKey: true, thumbKey: true } } } });
-    if (!gen) return null;
-    await tx.generation.delete({ where: { id } });
-    return gen.media.flatMap((m) => [m.storageKey, ...(m.thumbKey ? [m.thumbKey] : [])]);
-  });
-}
-
 export async function getMediaForUser({ id, userId }: { id: string; userId: string }): Promise<MediaRow | null> {
-  return getPrisma().media.findFirst({ where: { id, userId }, select: mediaSelect });
+  // Media of a generation deleted while it was still running is hidden with it.
+  return getPrisma().media.findFirst({ where: { id, userId, OR: [{ generationId: null }, { generation: { deletedAt: null } }] }, select: mediaSelect });
 }
 
 /** Internal read for signed URLs (Pixapi fetching an input image): no user scope. */

@@ -8,7 +8,7 @@ import { generationSelect, type GenerationRow } from "./generations";
  * lease: claiming is one UPDATE over rows picked with FOR UPDATE SKIP LOCKED, so two
  * trackers (tabs don't matter: browsers never poll upstream) never take the same task.
  */
-export type TrackedGeneration = GenerationRow & { pollAttempts: number; upstreamStatus: string | null };
+export type TrackedGeneration = GenerationRow & { pollAttempts: number; upstreamStatus: string | null; deletedAt: Date | null };
 
 export async function claimDueGenerations(input: { owner: string; now: Date; leaseMs: number; limit: number }): Promise<TrackedGeneration[]> {
   const prisma = getPrisma();
@@ -28,7 +28,7 @@ export async function claimDueGenerations(input: { owner: string; now: Date; lea
   if (rows.length === 0) return [];
   return prisma.generation.findMany({
     where: { id: { in: rows.map((r) => r.id) }, leaseOwner: input.owner },
-    select: { ...generationSelect, pollAttempts: true, upstreamStatus: true },
+    select: { ...generationSelect, pollAttempts: true, upstreamStatus: true, deletedAt: true },
   });
 }
 

@@ -1,9 +1,8 @@
 import { getGenerationForUser } from "@/lib/db/queries/generation-reads";
-import { deleteGenerationForUser } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
+import { deleteGeneration } from "@/lib/generations/purge";
 import { generationToView } from "@/lib/generations/to-view";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
-import { deleteObjects } from "@/lib/storage";
 
 type Params = { id: string };
 
@@ -16,11 +15,13 @@ export const GET = authedRoute<Params>(async ({ user, params }) => {
   return json({ generation: generationToView(gen) });
 }, { rateLimit: "read" });
 
-/** Deletes the generation and its files. Its spend stays in the usage ledger. */
+/**
+ * Deletes the generation and its files; its spend stays in the usage ledger. A pending
+ * one disappears at once and is removed for good once Pixapi has finished it (its credit
+ * hold then settles at the real cost, or is released).
+ */
 export const DELETE = authedRoute<Params>(async ({ user, params }) => {
-  const keys = await deleteGenerationForUser({ id: params.id, userId: user.id });
-  if (!keys) throw notFound();
-  await deleteObjects({ keys });
+  if (!(await deleteGeneration({ id: params.id, userId: user.id }))) throw notFound();
   return new Response(null, { status: 204 });
 });
 

@@ -1,0 +1,27 @@
+import "server-only";
+import { deleteGenerationForUser, findFinishedDeletedGenerations, removeDeletedGeneration } from "@/lib/db/queries/delete-generation";
+import { deleteObjects } from "@/lib/storage";
+
+/**
+ * Deleting a generation (DELETE /api/generations/[id]). A finished one goes at once with
+ * its files; a pending one is hidden at once and removed by purgeIfDeleted when the runner
+ * or the tracker has finished it, so its credit hold settles at what Pixapi really
+ * charged (or is released) instead of staying held forever. False: no such generation.
+ */
+export async function deleteGeneration({ id, userId }: { id: string; userId: string }): Promise<boolean> {
+  const outcome = await deleteGenerationForUser({ id, userId });
+  if (!outcome) return false;
+  if (outcome.state === "removed") await deleteObjects({ keys: outcome.keys });
+  return true;
+}
+
+/** Called after a generation reaches a terminal status: finishes a deferred deletion. */
+export async function purgeIfDeleted(id: string): Promise<void> {
+  const keys = await removeDeletedGeneration({ id });
+  if (keys) await deleteObjects({ keys });
+}
+
+/** Backstop for deletions a crash left half-done (finished, marked deleted, still stored). */
+export async function purgeFinishedDeleted(): Promise<void> {
+  for (const id of await findFinishedDeletedGenerations()) await purgeIfDeleted(id);
+}

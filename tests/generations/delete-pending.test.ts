@@ -201,7 +201,7 @@ forEachDatabase("deleting a pending generation", (getDb) => {
     for (const e of ledger) expect(e).toMatchObject({ status: "settled", generationId: null });
     expect(await getDb().prisma.generation.count({ where: { userId: user.id } })).toBe(0);
     for (const id of ids) expect(await filesOf(id)).toEqual([]);
-  });
+  }, 120_000);
 
   it("still deletes a finished generation at once, keeping its spend", async () => {
     const user = await studio.createUser();

@@ -50,11 +50,15 @@ export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<Tes
   const emulator = await startEmulator({ port: 0, host: "127.0.0.1", timeScale: 0, control: true, ...opts });
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${emulator.url}/_emulator${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A kept-alive socket the emulator closed while a slow test step ran resets the next
+    // request (ECONNRESET); a read is safe to send again.
+    const response = await send().catch((error: unknown) => (method === "GET" ? send() : Promise.reject(error)));
     const text = await response.text();
     if (!response.ok) throw new Error(`emulator control ${method} ${path} failed: ${response.status} ${text}`);
     return JSON.parse(text) as T;

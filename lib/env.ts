@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trustedProxyProblem } from "./http/trusted-proxies";
 
 /**
  * The one place that reads process.env. Parsed lazily (first call), because `next build`
@@ -88,6 +89,26 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Sign-in attempts per client IP per 15 minutes (successful ones count too). */
   RATE_LIMIT_SIGNINS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(40),
+  /**
+   * Proxies in front of the studio whose X-Forwarded-For entries are believed: IPs, CIDR
+   * ranges, or loopback / private / linklocal. Default none: the TCP peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const entries = v
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean);
+      for (const entry of entries) {
+        const problem = trustedProxyProblem(entry);
+        if (problem) ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${problem}` });
+      }
+      return entries;
+    }),
+  /** Set by scripts/serve.mjs (npm start) for the x-studio-peer header; never set it yourself. */
+  STUDIO_PEER_TOKEN: optionalString,
   /** Redis for rate-limit counters (redis:// or rediss://). Unset: counters live in the database. */
   REDIS_URL: optionalString.pipe(
     z
@@ -98,6 +119,8 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+export const MIN_SECRET_BYTES = 32;
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -117,6 +140,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(
       "NEXTAUTH_SECRET is required in production. Generate one with `openssl rand -base64 32` and set it in the environment.",
     );
+  }
+  if (env.NODE_ENV === "production") {
+    // A short secret can be brute-forced offline from one session cookie or signed URL.
+    for (const name of ["NEXTAUTH_SECRET", "MEDIA_URL_SECRET"] as const) {
+      const value = env[name];
+      if (value !== undefined && Buffer.byteLength(value) < MIN_SECRET_BYTES) {
+        throw new EnvError(`${name} must be at least ${MIN_SECRET_BYTES} bytes in production. Generate one with \`openssl rand -base64 32\`.`);
+      }
+    }
   }
   return env;
 }

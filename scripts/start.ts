@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     await waitForUrl(`http://127.0.0.1:${emulatorPort}/v1/models`, 30_000, () => emu.exitCode !== null);
   }
 
-  const server = run(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { name: "next", cwd: root, env: childEnv });
+  // scripts/serve.mjs is `next start`/`next dev` plus the unforgeable client address (x-studio-peer).
+  const server = run(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], { name: "next", cwd: root, env: childEnv });
   server.on("exit", (code) => {
     if (!exiting) {
       console.error(`[studio] The Next server stopped unexpectedly (exit ${code}).`);

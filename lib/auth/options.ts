@@ -42,6 +42,16 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
     callbacks: {
+      // Same-origin only (next-auth's default lets "/\t/evil.example" through as a path).
+      redirect({ url, baseUrl }) {
+        try {
+          const target = new URL(url, baseUrl);
+          if (target.origin === new URL(baseUrl).origin) return target.toString();
+        } catch {
+          // fall through
+        }
+        return `${baseUrl}/generate`;
+      },
       async signIn({ user, account }) {
         if (!account || account.provider === "credentials") return true;
         if (!user.email) return "/sign-in?error=OAuthNoEmail";

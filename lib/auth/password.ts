@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { withHashSlot } from "./hash-slots";
 
 /**
  * Passwords are hashed with scrypt (memory-hard, built into Node: no native addon to
@@ -10,10 +11,15 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, opts: { N: number; r: number; p: number }): Promise<Buffer> {
+  // Stored hashes are ours, but a corrupted row must not ask for gigabytes.
+  if (opts.N > PARAMS.N * 4 || opts.r > 16 || opts.p > 4) return Promise.reject(new Error("scrypt parameters out of range"));
   const options: ScryptOptions = { ...opts, maxmem: 128 * opts.N * opts.r * 2 };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -27,7 +33,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
   const [, n, r, p, saltB64, keyB64] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(keyB64, "base64url");
-  const actual = await derive(password, Buffer.from(saltB64, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
+  let actual: Buffer;
+  try {
+    actual = await derive(password, Buffer.from(saltB64, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
+  } catch (error) {
+    if (error instanceof Error && error.name === "HashingBusyError") throw error;
+    return false;
+  }
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 

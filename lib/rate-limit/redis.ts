@@ -31,6 +31,9 @@ export function createRedisRateLimiter(client: Redis, { prefix = "studio:rl:" }:
         retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(ttl / 1000)),
       };
     },
+    async reset(key) {
+      await client.del(`${prefix}${key}`);
+    },
     async close() {
       await client.quit();
     },

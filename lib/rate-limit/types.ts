@@ -10,4 +10,6 @@ export interface RateLimitResult {
 export interface RateLimiter {
   readonly name: "database" | "redis" | "memory";
   hit(input: { key: string; limit: number; windowMs: number }): Promise<RateLimitResult>;
+  /** Forgets a key (e.g. an account's failed sign-ins after a success). */
+  reset?(key: string): Promise<void>;
 }

@@ -84,6 +84,11 @@ export async function getUserForSignIn({ email }: { email: string }): Promise<Si
   });
 }
 
+/** Whether an account with this email exists (sign-up checks before spending a hash). */
+export async function emailTaken({ email }: { email: string }): Promise<boolean> {
+  return (await getPrisma().user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } })) !== null;
+}
+
 export async function getUserById({ id }: { id: string }): Promise<PublicUser | null> {
   const user = await getPrisma().user.findUnique({ where: { id }, select: publicUserSelect });
   return user ? withEffectiveRole(user) : null;

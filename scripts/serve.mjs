@@ -1,0 +1,42 @@
+/**
+ * The studio's HTTP server (started by `npm start`; plain JavaScript so it runs without a
+ * TypeScript loader in front of Next). It is `next start` plus one thing Next cannot do:
+ * telling the app which address the TCP connection came from. Route handlers never see the
+ * socket, and Next keeps a client's own X-Forwarded-For as is, so per-IP limits could be
+ * dodged with a made-up header. Here every request gets `x-studio-peer: <token> <address>`,
+ * overwriting anything the client sent; the token is random per process and known only to
+ * this process's app code (STUDIO_PEER_TOKEN), so the header cannot be forged.
+ * lib/http/client-ip.ts combines it with X-Forwarded-For and TRUSTED_PROXIES.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const root = path.resolve(import.meta.dirname, "..");
+
+const token = randomBytes(24).toString("base64url");
+process.env.STUDIO_PEER_TOKEN = token;
+
+const app = next({ dev, dir: root, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  req.headers["x-studio-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  void handle(req, res);
+});
+server.listen(port, () => console.log(`[studio] Next server listening on port ${port}${dev ? " (dev)" : ""}.`));
+
+let closing = false;
+function stop() {
+  if (closing) return;
+  closing = true;
+  // Finish requests in flight, then let Next run its own shutdown (instrumentation hooks).
+  server.close(() => void app.close().finally(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

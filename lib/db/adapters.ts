@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { SafePGliteAdapterFactory } from "./pglite-adapter";
+import { createPGlite, SafePGliteAdapterFactory } from "./pglite-adapter";
 
 /**
  * Picks the database: PostgreSQL when a URL is given, else the embedded PGlite under
@@ -46,10 +46,10 @@ export function openAdapter({ databaseUrl, dataDir }: DatabaseTarget): OpenedAda
   const dir = pgliteDir(dataDir);
   // PGlite creates its own directory but not missing parents.
   mkdirSync(path.dirname(dir), { recursive: true });
-  return openPGlite(new PGlite(dir), `PGlite at ${dir}`);
+  return openPGlite(createPGlite({ dataDir: dir }), `PGlite at ${dir}`);
 }
 
-/** Wraps an existing PGlite (tests pass `new PGlite("memory://")`). */
+/** Wraps an existing PGlite (tests pass `createPGlite()`, in memory). */
 export function openPGlite(pglite: PGlite, description = "PGlite"): OpenedAdapter {
   return {
     factory: new SafePGliteAdapterFactory(pglite),

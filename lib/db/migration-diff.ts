@@ -1,5 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
 import { openPGlite } from "./adapters";
+import { createPGlite } from "./pglite-adapter";
 import { engineError, MIGRATIONS_DIR, NO_FILTER, openSchemaEngine, readMigrations, readSchema, SCHEMA_PATH } from "./schema-engine";
 
 /**
@@ -14,7 +14,7 @@ export async function diffMigrationsToSchema({
 }: { migrationsDir?: string; schemaPath?: string } = {}): Promise<string> {
   const schema = readSchema(schemaPath);
   const migrationsList = await readMigrations(migrationsDir);
-  const main = openPGlite(new PGlite("memory://"));
+  const main = openPGlite(createPGlite());
   const engine = await openSchemaEngine(main.factory, schema);
   try {
     const result = await engine.diff({

@@ -1,10 +1,20 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import {
   DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
+
+/**
+ * Every PGlite the studio opens (data dir, shadow database, tests, bench) loads the same
+ * extensions, so a migration that creates one (pg_trgm for prompt search) runs anywhere.
+ * PostgreSQL ships pg_trgm in its contrib package; PGlite bundles it and loads it here.
+ */
+export function createPGlite(options: PGliteOptions = {}): PGlite {
+  return new PGlite({ ...options, dataDir: options.dataDir ?? (options.loadDataDir ? undefined : "memory://"), extensions: { ...options.extensions, pg_trgm } });
+}
 
 /**
  * pglite-prisma-adapter 0.7.2 with two fixes the migration path needs:
@@ -30,7 +40,7 @@ export class SafePGliteAdapterFactory implements SqlMigrationAwareDriverAdapterF
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = new PGlite("memory://");
+    const shadow = createPGlite();
     const adapter = withAwaitedScripts(await new PrismaPGlite(shadow).connect(), shadow);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {

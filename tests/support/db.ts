@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { createPGlite } from "@/lib/db/pglite-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openAdapter, openPGlite, type OpenedAdapter } from "@/lib/db/adapters";
@@ -50,7 +50,7 @@ export async function createTestDatabase(kind: DbKind, { migrated = true } = {})
   if (kind === "pglite") {
     // Migrated: load the snapshot global-setup dumped (initdb + migrate once per run).
     const snapshot = migrated ? new Blob([readFileSync(inject("pgliteSnapshot"))]) : undefined;
-    opened = openPGlite(new PGlite(snapshot ? { loadDataDir: snapshot } : { dataDir: "memory://" }));
+    opened = openPGlite(createPGlite(snapshot ? { loadDataDir: snapshot } : {}));
   } else {
     const server = inject("postgresUrl");
     const template = inject("postgresTemplate");

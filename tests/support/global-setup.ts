@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPGlite } from "../../lib/db/pglite-adapter";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrate";
 import { openAdapter, openPGlite } from "../../lib/db/adapters";
@@ -30,7 +30,7 @@ declare module "vitest" {
 }
 
 async function buildPgliteSnapshot(dir: string): Promise<string> {
-  const pglite = new PGlite("memory://");
+  const pglite = createPGlite();
   try {
     await applyMigrations({ adapter: openPGlite(pglite).factory });
     const file = path.join(dir, "pglite-migrated.tar");

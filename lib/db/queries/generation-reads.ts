@@ -44,13 +44,18 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Newest first, keyset-paginated on (createdAt, id) so pages never skip or repeat rows. */
-export async function listGenerationsForUser(input: {
+/**
+ * The gallery page query: newest first, keyset-paginated on (createdAt, id) so pages never
+ * skip or repeat rows. Each filter has an index ending in (created_at, id), so a page is an
+ * index range; the prompt search goes through the trigram index (migration
+ * gallery_indexes_trgm). Exported as SQL so a test can EXPLAIN exactly this statement.
+ */
+export function listGenerationsSql(input: {
   userId: string;
   limit: number;
   cursor?: { createdAt: Date; id: string };
   filters?: GenerationFilters;
-}): Promise<GenerationRow[]> {
+}): Prisma.Sql {
   const f = input.filters ?? {};
   // Generations deleted while still running stay stored until they settle, unseen.
   const where = [Prisma.sql`g.user_id = ${input.userId}`, Prisma.sql`g.deleted_at IS NULL`];
@@ -59,10 +64,14 @@ export async function listGenerationsForUser(input: {
   if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);
   if (f.q) where.push(Prisma.sql`g.prompt ILIKE ${likePattern(f.q)}`);
   if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
-  const rows = await getPrisma().$queryRaw<GenerationRow[]>`
+  return Prisma.sql`
     SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
     FROM generations g WHERE ${Prisma.join(where, " AND ")}
     ORDER BY g.created_at DESC, g.id DESC
     LIMIT ${input.limit}`;
+}
+
+export async function listGenerationsForUser(input: Parameters<typeof listGenerationsSql>[0]): Promise<GenerationRow[]> {
+  const rows = await getPrisma().$queryRaw<GenerationRow[]>(listGenerationsSql(input));
   return rows.map(toRow);
 }

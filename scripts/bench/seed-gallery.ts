@@ -1,0 +1,48 @@
+/**
+ * Seeds a large gallery straight in SQL (generate_series), the way no API client could in
+ * reasonable time: `rows` generations, every `ownerEvery`-th one belonging to `userId` and
+ * the rest to `otherUserId`, one output image each for the owner's. Prompts repeat a few
+ * words (so searches hit) plus a per-row hash (so trigrams are selective); models, kinds and
+ * statuses rotate. Used by `npm run bench` and the query-plan test.
+ */
+export const SEED_MODELS = ["gpt-image-2", "gemini-2.5-flash-image", "seedream-4", "kling-2.1"] as const;
+export const SEED_HIT_WORD = "lighthouse";
+export const SEED_MISS_WORD = "zyxwvutsrq";
+
+export interface SqlRunner {
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+}
+
+export async function seedGallery(db: SqlRunner, { userId, otherUserId, rows, ownerEvery }: { userId: string; otherUserId: string; rows: number; ownerEvery: number }): Promise<void> {
+  const models = `ARRAY[${SEED_MODELS.map((m) => `'${m}'`).join(",")}]`;
+  await db.$executeRawUnsafe(
+    `INSERT INTO generations (id, user_id, kind, status, mode, model, prompt, params, estimated_milli, cost_milli, progress, created_at, completed_at, updated_at)
+     SELECT 'seed' || i,
+            CASE WHEN i % $3::int = 0 THEN $1 ELSE $2 END,
+            (ARRAY['image','edit','video'])[1 + (i / $3::int) % 3]::generation_kind,
+            (CASE WHEN i % 997 = 0 THEN 'running' WHEN i % 101 = 0 THEN 'failed' ELSE 'completed' END)::generation_status,
+            'async',
+            (${models})[1 + (i / 7) % 4],
+            'a ' || (ARRAY['red','blue','amber','violet','green'])[1 + i % 5] || ' ${SEED_HIT_WORD} at dusk, detail ' || md5(i::text),
+            '{"n":1,"size":"1024x1024"}'::jsonb,
+            40000, 40000, 100,
+            now() - make_interval(secs => i),
+            now() - make_interval(secs => i),
+            now()
+     FROM generate_series(1, $4::int) AS i`,
+    userId,
+    otherUserId,
+    ownerEvery,
+    rows,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO media (id, user_id, generation_id, role, kind, mime_type, width, height, bytes, storage_key, thumb_key, sha256, position, created_at)
+     SELECT 'seedm' || i, $1, 'seed' || i, 'output', 'image', 'image/webp', 1024, 1024, 90000, 'seed/' || i || '.webp', 'seed/' || i || '.thumb.webp', md5(i::text), 0, now()
+     FROM generate_series($2::int, $3::int, $2::int) AS i`,
+    userId,
+    ownerEvery,
+    rows,
+  );
+  await db.$executeRawUnsafe("ANALYZE generations");
+  await db.$executeRawUnsafe("ANALYZE media");
+}

@@ -36,6 +36,9 @@ export class SafePGliteAdapterFactory implements SqlMigrationAwareDriverAdapterF
   }
 
   async connect(): Promise<SqlDriverAdapter> {
+    // Start-up (data dir, extensions) finishes here, not inside the first transaction's
+    // start-up allowance (Prisma's maxWait), which a busy machine would otherwise exceed.
+    await this.client.waitReady;
     return withAwaitedScripts(await this.inner.connect(), this.client);
   }
 

@@ -50,7 +50,10 @@ export async function createTestDatabase(kind: DbKind, { migrated = true } = {})
   if (kind === "pglite") {
     // Migrated: load the snapshot global-setup dumped (initdb + migrate once per run).
     const snapshot = migrated ? new Blob([readFileSync(inject("pgliteSnapshot"))]) : undefined;
-    opened = openPGlite(createPGlite(snapshot ? { loadDataDir: snapshot } : {}));
+    const pglite = createPGlite(snapshot ? { loadDataDir: snapshot } : {});
+    // Loading the snapshot and pg_trgm takes a while on a busy machine: not on a test's clock.
+    await pglite.waitReady;
+    opened = openPGlite(pglite);
   } else {
     const server = inject("postgresUrl");
     const template = inject("postgresTemplate");

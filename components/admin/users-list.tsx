@@ -3,7 +3,8 @@
 import clsx from "clsx";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { formatCreditNumber, formatCredits, periodNoun } from "@/lib/usage/format";
+import { formatCreditNumber, formatCredits } from "@/lib/format";
+import { periodNoun } from "@/lib/usage/format";
 import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
 import { AllowanceEditor } from "./allowance-editor";
 import { useAdminUsers, useUpdateAdminUser } from "./use-admin-users";

@@ -1,8 +1,8 @@
 "use client";
 
+import { ChevronLeftIcon, ChevronRightIcon, XIcon } from "lucide-react";
 import Image from "next/image";
 import type { ReactNode } from "react";
-import { ArrowLeftIcon, ArrowRightIcon, CloseIcon } from "@/components/generations/icons";
 import type { Upload } from "./uploads";
 
 function TileButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
@@ -40,17 +40,17 @@ export function UploadPreviews({ uploads, onRemove, onMove }: { uploads: Upload[
               {uploads.length > 1 ? (
                 <div className="flex gap-1">
                   <TileButton label={`Move image ${n} left`} onClick={() => onMove(upload.id, -1)} disabled={i === 0}>
-                    <ArrowLeftIcon />
+                    <ChevronLeftIcon size={16} aria-hidden />
                   </TileButton>
                   <TileButton label={`Move image ${n} right`} onClick={() => onMove(upload.id, 1)} disabled={i === uploads.length - 1}>
-                    <ArrowRightIcon />
+                    <ChevronRightIcon size={16} aria-hidden />
                   </TileButton>
                 </div>
               ) : (
                 <span />
               )}
               <TileButton label={`Remove image ${n}`} onClick={() => onRemove(upload.id)}>
-                <CloseIcon />
+                <XIcon size={16} aria-hidden />
               </TileButton>
             </div>
           </li>

@@ -1,36 +1,13 @@
-import { MAX_EDIT_IMAGES, MAX_UPLOAD_BYTES as MAX_FILE_BYTES } from "@/lib/validation/generation";
+import { fileProblem } from "@/components/studio/file-checks";
+import { MAX_EDIT_IMAGES } from "@/lib/validation/generation";
 
-/**
- * What the Edit page accepts, checked in the browser so a wrong file gets a clear message
- * at once. The server checks the bytes again (it sniffs content, not names).
- */
-export const ACCEPTED_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-/** The server's per-file limit, shared through lib/validation (lib/media itself pulls in sharp). */
-export { MAX_FILE_BYTES };
 export { MAX_EDIT_IMAGES };
-
-const EXTENSION_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp" };
 
 export interface Upload {
   id: string;
   file: File;
   /** An object URL for the preview; revoked when the upload is removed. */
   previewUrl: string;
-}
-
-/** Some systems give dropped files no MIME type; fall back to the extension. */
-function typeOf(file: File): string {
-  if (file.type) return file.type;
-  const ext = file.name.split(".").pop()?.toLowerCase() ?? "";
-  return EXTENSION_TYPES[ext] ?? "";
-}
-
-/** Why a file can't be used, in plain words, or null when it can. */
-export function fileProblem(file: File): string | null {
-  if (!(ACCEPTED_TYPES as readonly string[]).includes(typeOf(file))) return `“${file.name}” isn't a PNG, JPEG or WebP image.`;
-  if (file.size === 0) return `“${file.name}” is empty.`;
-  if (file.size > MAX_FILE_BYTES) return `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`;
-  return null;
 }
 
 let seq = 0;

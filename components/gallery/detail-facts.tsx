@@ -1,9 +1,9 @@
 import clsx from "clsx";
 import Image from "next/image";
 import type { ReactNode } from "react";
-import { formatCredits } from "@/components/generations/image-form";
 import type { GenerationView } from "@/lib/generations/view";
-import { formatBytes, formatDateTime, formatSeconds, formatTime, isPending, parameterRows } from "./generation-format";
+import { isPending, parameterRows } from "@/components/studio/generation-format";
+import { formatBytes, formatCredits, formatDateTime, formatSeconds, formatTime } from "@/lib/format";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -2,11 +2,11 @@
 
 import clsx from "clsx";
 import Image from "next/image";
-import { ErrorMessage } from "@/components/generations/error-message";
+import { ErrorMessage } from "@/components/studio/error-message";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { VideoPlayer } from "@/components/video/video-player";
+import { VideoPlayer } from "@/components/studio/video-player";
 import type { GenerationView } from "@/lib/generations/view";
-import { aspectOf, isPending } from "./generation-format";
+import { aspectOf, isPending } from "@/components/studio/generation-format";
 
 /**
  * On phones the media sits in the scrolling column at its natural shape (capped so the

@@ -1,21 +1,12 @@
+import { FilmIcon, ImageIcon, LayoutGridIcon, PencilIcon, SparklesIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { EditIcon, GalleryIcon, ImageIcon, SparkleIcon } from "@/components/generations/icons";
 import { Button } from "@/components/ui/button";
 
-function VideoIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 24 24" width={20} height={20} fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinejoin="round">
-      <rect x="3.5" y="6" width="12" height="12" rx="2.5" />
-      <path d="m15.5 10.5 5-3v9l-5-3" />
-    </svg>
-  );
-}
-
 const STARTS: { href: string; title: string; body: string; icon: ReactNode }[] = [
-  { href: "/generate", title: "Generate an image", body: "Describe a scene and get up to four images.", icon: <SparkleIcon width={20} height={20} /> },
-  { href: "/edit", title: "Edit a photo", body: "Upload a picture and say what to change.", icon: <EditIcon width={20} height={20} /> },
-  { href: "/video", title: "Make a video", body: "Turn a prompt, or one of your images, into a clip.", icon: <VideoIcon /> },
+  { href: "/generate", title: "Generate an image", body: "Describe a scene and get up to four images.", icon: <SparklesIcon size={20} aria-hidden /> },
+  { href: "/edit", title: "Edit a photo", body: "Upload a picture and say what to change.", icon: <PencilIcon size={20} aria-hidden /> },
+  { href: "/video", title: "Make a video", body: "Turn a prompt, or one of your images, into a clip.", icon: <FilmIcon size={20} aria-hidden /> },
 ];
 
 /** A brand-new gallery: say what it is for and offer the three ways to fill it. */
@@ -23,7 +14,7 @@ export function EmptyGallery() {
   return (
     <section aria-labelledby="gallery-empty-title" className="rounded-xl border border-dashed border-zinc-300 bg-white/60 px-5 py-10 text-center sm:px-10 sm:py-14 dark:border-zinc-700 dark:bg-zinc-900/40">
       <span className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-accent-50 text-accent-600 dark:bg-accent-700/20 dark:text-accent-400">
-        <GalleryIcon width={24} height={24} />
+        <LayoutGridIcon size={24} aria-hidden />
       </span>
       <h2 id="gallery-empty-title" className="mt-4 text-base font-semibold">
         Your gallery is empty
@@ -56,7 +47,7 @@ export function NoResults({ onClear, query }: { onClear: () => void; query?: str
   return (
     <section aria-labelledby="gallery-none-title" className="flex flex-col items-center rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
       <span className="flex h-11 w-11 items-center justify-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
-        <ImageIcon width={22} height={22} />
+        <ImageIcon size={22} aria-hidden />
       </span>
       <h2 id="gallery-none-title" className="mt-4 text-base font-semibold">
         No results for these filters

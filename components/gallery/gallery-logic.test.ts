@@ -1,29 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { generation } from "@/tests/support/generation-view";
 import type { GenerationListView, GenerationView } from "@/lib/generations/view";
 import { filtersFrom, hasFilters, listQuery, withParams } from "./gallery-filters";
-import { aspectOf, parameterRows, remixHref, thingName } from "./generation-format";
 import { galleryPollInterval, POLL_HIDDEN_MS, POLL_VISIBLE_MS } from "./use-gallery";
-
-function generation(over: Partial<GenerationView> = {}): GenerationView {
-  return {
-    id: "gen_1",
-    kind: "image",
-    status: "completed",
-    progress: 100,
-    model: "gemini-2.5-flash-image",
-    prompt: "A fox",
-    params: { n: 1, size: "1024x1024", quality: "low" },
-    mode: "sync",
-    credits: { estimated: 0.5, cost: 0.5 },
-    error: null,
-    outputs: [],
-    inputs: [],
-    createdAt: "2026-01-01T00:00:00.000Z",
-    startedAt: "2026-01-01T00:00:00.000Z",
-    completedAt: "2026-01-01T00:00:02.000Z",
-    ...over,
-  };
-}
 
 const pages = (...lists: GenerationView[][]) => ({ pages: lists.map((items): GenerationListView => ({ items, nextCursor: null })), pageParams: lists.map(() => null) });
 
@@ -53,22 +32,5 @@ describe("gallery filters in the URL", () => {
     expect(withParams("?kind=video&open=g1", "/gallery", { open: null })).toBe("/gallery?kind=video");
     expect(withParams("?open=g1", "/gallery", { open: "" })).toBe("/gallery");
     expect(withParams("", "/gallery", { q: "fox" })).toBe("/gallery?q=fox");
-  });
-});
-
-describe("generation format", () => {
-  it("takes the shape from the media when there is one, else from the requested size", () => {
-    const media = { id: "m", kind: "image", role: "output", mimeType: "image/png", width: 300, height: 200, durationMs: null, bytes: 1, url: "", thumbUrl: "", downloadUrl: "" } as const;
-    expect(aspectOf(generation({ outputs: [media] }))).toEqual({ width: 300, height: 200 });
-    expect(aspectOf(generation({ status: "running", params: { size: "1024x1536" } }))).toEqual({ width: 1024, height: 1536 });
-    expect(aspectOf(generation({ kind: "video", params: { size: "9:16" } }))).toEqual({ width: 720, height: 1280 });
-    expect(aspectOf(generation({ params: { size: "auto" } }))).toEqual({ width: 1024, height: 1024 });
-  });
-
-  it("names things and links Remix to the page that made them", () => {
-    expect(thingName(generation({ kind: "video" }))).toBe("this video");
-    expect(remixHref(generation({ kind: "video" }))).toBe("/video?remix=gen_1");
-    expect(remixHref(generation({ kind: "edit" }))).toBe("/edit?remix=gen_1");
-    expect(parameterRows(generation({ kind: "video", params: { size: "16:9", duration: 5 } })).map((r) => r.label)).toEqual(["Type", "Model", "Size", "Duration"]);
   });
 });

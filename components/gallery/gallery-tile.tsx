@@ -1,11 +1,13 @@
 "use client";
 
 import clsx from "clsx";
+import { PlayIcon } from "lucide-react";
 import Image from "next/image";
 import type { CSSProperties, ReactNode } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { GenerationView } from "@/lib/generations/view";
-import { aspectOf, coverOf, formatClock, isPending, KIND_LABEL, STATUS_LABEL } from "./generation-format";
+import { aspectOf, coverOf, isPending, KIND_LABEL, STATUS_LABEL } from "@/components/studio/generation-format";
+import { formatClock } from "@/lib/format";
 
 /** Extreme shapes would make a row absurdly tall or a tile a sliver. */
 const MIN_RATIO = 0.5;
@@ -20,14 +22,6 @@ export function tileStyle(g: GenerationView): CSSProperties {
   const { width, height } = aspectOf(g);
   const ratio = Math.min(MAX_RATIO, Math.max(MIN_RATIO, width / height));
   return { flexGrow: ratio, flexBasis: `calc(var(--row-h) * ${ratio.toFixed(3)})` };
-}
-
-function PlayGlyph() {
-  return (
-    <svg aria-hidden viewBox="0 0 16 16" width={10} height={10} fill="currentColor">
-      <path d="M4 2.8v10.4a.6.6 0 0 0 .9.5l8.3-5.2a.6.6 0 0 0 0-1L4.9 2.3a.6.6 0 0 0-.9.5Z" />
-    </svg>
-  );
 }
 
 function Pill({ children, className }: { children: ReactNode; className?: string }) {
@@ -81,7 +75,7 @@ export function GalleryTile({ generation: g, onOpen }: { generation: GenerationV
         <span className="flex gap-1">
           {g.kind === "video" ? (
             <Pill>
-              <PlayGlyph />
+              <PlayIcon size={10} fill="currentColor" aria-hidden />
               {videoLength ? formatClock(videoLength) : "Video"}
             </Pill>
           ) : g.kind === "edit" ? (

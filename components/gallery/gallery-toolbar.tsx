@@ -1,8 +1,10 @@
 "use client";
 
 import clsx from "clsx";
+import { SearchIcon } from "lucide-react";
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { fieldClasses } from "@/components/ui/field-parts";
+import { NativeSelect } from "@/components/ui/select-field";
 import type { ModelView } from "@/lib/generations/view";
 import { hasFilters, KIND_OPTIONS, SEARCH_MAX, STATUS_OPTIONS, type GalleryFilters } from "./gallery-filters";
 
@@ -41,10 +43,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
       <label htmlFor={id} className="sr-only">
         Search prompts
       </label>
-      <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-zinc-400">
-        <circle cx="8.5" cy="8.5" r="5.5" />
-        <path d="m13 13 4 4" strokeLinecap="round" />
-      </svg>
+      <SearchIcon aria-hidden size={16} className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-zinc-400" />
       <input
         id={id}
         type="search"
@@ -62,17 +61,14 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
 function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
   const id = useId();
   return (
-    <div className="relative min-w-0 flex-1 sm:w-44 sm:flex-none">
+    <div className="min-w-0 flex-1 sm:w-44 sm:flex-none">
       {/* The chosen option ("All models", "Done") says what it filters; the label is for screen readers. */}
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={clsx(fieldClasses(false), "h-10 w-full appearance-none pr-9")}>
+      <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} className={fieldClasses(false)}>
         {children}
-      </select>
-      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="pointer-events-none absolute top-1/2 right-3 h-4 w-4 -translate-y-1/2 text-zinc-500">
-        <path fillRule="evenodd" d="M5.23 7.21a.75.75 0 0 1 1.06.02L10 11.17l3.71-3.94a.75.75 0 1 1 1.08 1.04l-4.25 4.5a.75.75 0 0 1-1.08 0l-4.25-4.5a.75.75 0 0 1 .02-1.06Z" clipRule="evenodd" />
-      </svg>
+      </NativeSelect>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { ChevronLeftIcon, ChevronRightIcon, XIcon } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useState } from "react";
-import { ErrorMessage, toErrorLike } from "@/components/generations/error-message";
-import { ArrowLeftIcon, ArrowRightIcon, CloseIcon } from "@/components/generations/icons";
-import { useGeneration } from "@/components/generations/use-generation";
+import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
+import { useGeneration } from "@/components/studio/use-generation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { AppError } from "@/lib/errors";
@@ -11,8 +11,8 @@ import type { GenerationView } from "@/lib/generations/view";
 import { DetailActions } from "./detail-actions";
 import { DetailFacts } from "./detail-facts";
 import { DetailMedia, OutputPicker } from "./detail-media";
-import { KIND_LABEL, thingName } from "./generation-format";
-import { StatusBadge } from "./status-badge";
+import { KIND_LABEL, thingName } from "@/components/studio/generation-format";
+import { StatusBadge } from "@/components/studio/status-badge";
 import { useDeleteGeneration } from "./use-delete-generation";
 
 function CopyPromptButton({ prompt }: { prompt: string }) {
@@ -147,13 +147,13 @@ function DetailBody({
         {g ? <StatusBadge status={g.status} className="mr-1" /> : null}
         {/* aria-disabled, not disabled: the button keeps focus when the last item is reached. */}
         <button type="button" onClick={onPrevious} aria-disabled={!onPrevious} aria-label="Previous item" title="Previous (←)" className={iconButton}>
-          <ArrowLeftIcon width={18} height={18} />
+          <ChevronLeftIcon size={18} aria-hidden />
         </button>
         <button type="button" onClick={onNext} aria-disabled={!onNext} aria-label="Next item" title="Next (→)" className={iconButton}>
-          <ArrowRightIcon width={18} height={18} />
+          <ChevronRightIcon size={18} aria-hidden />
         </button>
         <button type="button" onClick={onClose} aria-label="Close" title="Close (Esc)" className={iconButton}>
-          <CloseIcon width={18} height={18} />
+          <XIcon size={18} aria-hidden />
         </button>
       </header>
 

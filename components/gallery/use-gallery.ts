@@ -1,12 +1,12 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
-import type { GenerationListView, ModelView } from "@/lib/generations/view";
+import type { GenerationListView } from "@/lib/generations/view";
 import { queryKeys } from "@/lib/query-keys";
 import { listQuery, type GalleryFilters } from "./gallery-filters";
-import { isPending } from "./generation-format";
+import { isPending } from "@/components/studio/generation-format";
 
 export const PAGE_SIZE = 24;
 /** While something is generating, a visible gallery refreshes this often… */
@@ -47,14 +47,5 @@ export function useGallery(filters: GalleryFilters) {
     refetchIntervalInBackground: true,
     // …and coming back to the tab looks at once, which also puts the fast interval back.
     refetchOnWindowFocus: (query) => (galleryPollInterval(query.state.data, "visible") === false ? true : "always"),
-  });
-}
-
-/** Every model, for the filter (image and video alike). Same key and shape as the forms use. */
-export function useAllModels() {
-  return useQuery({
-    queryKey: queryKeys.models(),
-    queryFn: ({ signal }) => apiFetch<{ models: ModelView[] }>("/api/models", { signal }).then((r) => r.models),
-    staleTime: 5 * 60_000,
   });
 }

@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { ChevronDownIcon } from "lucide-react";
 import { useId, type SelectHTMLAttributes } from "react";
 import { fieldClasses, FieldMessages, describedBy } from "./field-parts";
 
@@ -17,21 +18,26 @@ export function SelectField({
       <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {label}
       </label>
-      <div className="relative">
-        <select
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, { hint, error })}
-          className={clsx(fieldClasses(Boolean(error)), "h-10 w-full appearance-none pr-9 disabled:opacity-60")}
-          {...props}
-        >
-          {children}
-        </select>
-        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="pointer-events-none absolute top-1/2 right-3 h-4 w-4 -translate-y-1/2 text-zinc-500">
-          <path fillRule="evenodd" d="M5.23 7.21a.75.75 0 0 1 1.06.02L10 11.17l3.71-3.94a.75.75 0 1 1 1.08 1.04l-4.25 4.5a.75.75 0 0 1-1.08 0l-4.25-4.5a.75.75 0 0 1 .02-1.06Z" clipRule="evenodd" />
-        </svg>
-      </div>
+      <NativeSelect
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { hint, error })}
+        className={clsx(fieldClasses(Boolean(error)), "disabled:opacity-60")}
+        {...props}
+      >
+        {children}
+      </NativeSelect>
       <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The select itself with its chevron; the caller gives it a label. */
+export function NativeSelect({ className, wrapperClassName, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { wrapperClassName?: string }) {
+  return (
+    <div className={clsx("relative", wrapperClassName)}>
+      <select className={clsx("h-10 w-full appearance-none pr-9", className)} {...props} />
+      <ChevronDownIcon aria-hidden size={16} className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-zinc-500" />
     </div>
   );
 }

@@ -2,13 +2,10 @@
 
 import clsx from "clsx";
 import Link from "next/link";
-import { formatCreditNumber, formatCredits, periodNoun } from "@/lib/usage/format";
+import { formatCreditNumber, formatCredits, formatUtcDay } from "@/lib/format";
+import { periodNoun } from "@/lib/usage/format";
 import type { UsageSummaryView } from "@/lib/usage/views";
 import { useUsageSummary } from "./use-usage";
-
-function resetDay(iso: string): string {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-}
 
 /**
  * What is left of the user's allowance: a compact link in the header, or a line next to a
@@ -33,7 +30,7 @@ export function BudgetHint({ variant = "inline", need = null, className }: { var
         ? `This needs ${formatCredits(need)}; you have ${formatCredits(budget.remaining)} left ${periodNoun(budget.period)}. `
         : `${formatCreditNumber(budget.remaining)} of ${formatCredits(budget.allowance ?? 0)} left ${periodNoun(budget.period)}. `}
       <Link href="/usage" className="underline underline-offset-2 hover:no-underline">
-        {short ? `Resets ${resetDay(budget.resetsAt)}` : "See usage"}
+        {short ? `Resets ${formatUtcDay(budget.resetsAt)}` : "See usage"}
       </Link>
     </p>
   );
@@ -47,7 +44,7 @@ function HeaderHint({ summary, className }: { summary: UsageSummaryView | undefi
     <Link
       href="/usage"
       data-testid="header-budget"
-      title={`${formatCredits(remaining)} of ${formatCredits(allowance ?? 0)} left ${periodNoun(period)}; resets ${resetDay(resetsAt)} (UTC)`}
+      title={`${formatCredits(remaining)} of ${formatCredits(allowance ?? 0)} left ${periodNoun(period)}; resets ${formatUtcDay(resetsAt)} (UTC)`}
       className={clsx(
         "inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-xs font-medium tabular-nums transition-colors",
         low

@@ -3,9 +3,9 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { formatCreditNumber } from "@/lib/usage/format";
+import { formatCreditNumber, formatUtcDateTime } from "@/lib/format";
 import type { LedgerEntryView, LedgerPageView } from "@/lib/usage/views";
-import { formatDateTime, KIND_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
+import { KIND_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
 import { useLedger } from "./use-usage";
 
 const STATUS_STYLE: Record<LedgerEntryView["status"], string> = {
@@ -53,7 +53,7 @@ export function LedgerTable({ initialPage }: { initialPage?: LedgerPageView }) {
               </span>
             </div>
             <div className="mt-1.5 flex flex-wrap items-center gap-x-2.5 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-              <span className="tabular-nums">{formatDateTime(e.createdAt)}</span>
+              <span className="tabular-nums">{formatUtcDateTime(e.createdAt)}</span>
               <StatusBadge status={e.status} />
               <span>{SOURCE_LABEL[e.source]}</span>
               <span className="ml-auto">
@@ -80,7 +80,7 @@ export function LedgerTable({ initialPage }: { initialPage?: LedgerPageView }) {
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {items.map((e) => (
               <tr key={e.id} data-testid="ledger-row">
-                <td className="py-2.5 pr-3 whitespace-nowrap text-zinc-700 tabular-nums dark:text-zinc-300">{formatDateTime(e.createdAt)}</td>
+                <td className="py-2.5 pr-3 whitespace-nowrap text-zinc-700 tabular-nums dark:text-zinc-300">{formatUtcDateTime(e.createdAt)}</td>
                 <td className="px-3 py-2.5">{KIND_LABEL[e.kind]}</td>
                 <td className="px-3 py-2.5 font-mono text-xs">{e.model}</td>
                 <td className={clsx("px-3 py-2.5 text-right font-medium tabular-nums", e.status === "released" && "text-zinc-400 line-through dark:text-zinc-500")}>

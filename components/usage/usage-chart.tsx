@@ -1,7 +1,7 @@
 import clsx from "clsx";
-import { formatCreditNumber, formatCredits } from "@/lib/usage/format";
 import type { DailyUsageView } from "@/lib/usage/views";
-import { formatDay, KIND_LABEL } from "./labels";
+import { formatCreditNumber, formatCredits, formatUtcDay as formatDay } from "@/lib/format";
+import { KIND_LABEL } from "./labels";
 
 /** Fixed class names (not built from strings) so Tailwind keeps them. */
 const COLORS = ["bg-violet-500", "bg-sky-500", "bg-emerald-500", "bg-amber-500", "bg-rose-500", "bg-cyan-500", "bg-lime-500", "bg-fuchsia-500"] as const;

@@ -1,8 +1,8 @@
 import clsx from "clsx";
 import { Card } from "@/components/ui/card";
-import { formatCreditNumber, formatCredits, periodNoun } from "@/lib/usage/format";
+import { formatCreditNumber, formatCredits, formatUtcDay } from "@/lib/format";
+import { periodNoun } from "@/lib/usage/format";
 import type { SpendView, UsageSummaryView } from "@/lib/usage/views";
-import { formatDay } from "./labels";
 
 /** The three headline cards: what is left of the allowance, today's spend, this month's. */
 export function UsageOverview({ summary }: { summary: UsageSummaryView }) {
@@ -50,7 +50,7 @@ function BudgetCard({ summary }: { summary: UsageSummaryView }) {
         <div className="bg-accent-400/60" style={{ width: `${Math.max(0, Math.min(100 - pct(settled), pct(held)))}%` }} />
       </div>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        {budget.custom ? "Your own allowance, set by an administrator. " : ""}Resets {formatDay(budget.resetsAt, true)} (UTC).
+        {budget.custom ? "Your own allowance, set by an administrator. " : ""}Resets {formatUtcDay(budget.resetsAt, true)} (UTC).
       </p>
     </Card>
   );

@@ -3,6 +3,7 @@
 import clsx from "clsx";
 import { useId } from "react";
 import { SelectField } from "@/components/ui/select-field";
+import { formatDuration } from "@/lib/format";
 import type { ModelView } from "@/lib/generations/view";
 import { VIDEO_DURATION_MAX, VIDEO_DURATION_MIN } from "@/lib/validation/generation";
 import { ASPECTS, frameOf, type Aspect, type FieldErrors } from "./video-form-state";
@@ -56,7 +57,7 @@ export function VideoParamsFields({
             Duration
           </label>
           <output htmlFor={`${id}-duration`} className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100">
-            {duration} s
+            {formatDuration(duration)}
           </output>
         </div>
         <input
@@ -73,8 +74,8 @@ export function VideoParamsFields({
           className="h-2 w-full cursor-pointer accent-accent-600"
         />
         <div aria-hidden className="flex justify-between text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-          <span>{VIDEO_DURATION_MIN} s</span>
-          <span>{VIDEO_DURATION_MAX} s</span>
+          <span>{formatDuration(VIDEO_DURATION_MIN)}</span>
+          <span>{formatDuration(VIDEO_DURATION_MAX)}</span>
         </div>
         {errors.duration ? <p className="text-xs text-red-600 dark:text-red-400">{errors.duration}</p> : null}
       </div>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { formatCredits, formatWait } from "./format";
 import { formatResetDate, periodAt } from "./period";
 
 const at = (iso: string) => new Date(iso);
@@ -21,18 +20,6 @@ describe("budget periods (UTC)", () => {
 
   it("says the reset date in words", () => {
     expect(formatResetDate(at("2026-12-01T00:00:00Z"))).toBe("1 December 2026");
-  });
-});
-
-describe("credit and wait wording", () => {
-  it("pluralises and rounds like a person would", () => {
-    expect(formatCredits(1)).toBe("1 credit");
-    expect(formatCredits(2.5)).toBe("2.5 credits");
-    expect(formatCredits(1500)).toBe("1,500 credits");
-    expect(formatCredits(0.333333)).toBe("0.33 credits");
-    expect(formatWait(1)).toBe("a second");
-    expect(formatWait(42)).toBe("42 seconds");
-    expect(formatWait(150)).toBe("about 3 minutes");
   });
 });
 

@@ -6,8 +6,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { listAdminUsers } from "@/lib/usage/admin-users";
-import { formatCredits } from "@/lib/usage/format";
-import { formatResetDate } from "@/lib/usage/period";
+import { formatCredits, formatUtcDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -27,7 +26,7 @@ export default async function AdminPage() {
     <>
       <PageHeader
         title="Admin"
-        description={`Accounts and their spend this ${data.period} (UTC; resets ${formatResetDate(new Date(data.resetsAt))}). Default allowance: ${fallback === null ? "unlimited" : `${formatCredits(fallback)} per ${data.period}`}.`}
+        description={`Accounts and their spend this ${data.period} (UTC; resets ${formatUtcDay(data.resetsAt, true)}). Default allowance: ${fallback === null ? "unlimited" : `${formatCredits(fallback)} per ${data.period}`}.`}
       />
       <Card className="px-0 py-4">
         <UsersList initialData={data} />

@@ -6,9 +6,10 @@ import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid"
 import { hasFilters } from "@/components/gallery/gallery-filters";
 import { GalleryToolbar } from "@/components/gallery/gallery-toolbar";
 import { GenerationDetail } from "@/components/gallery/generation-detail";
-import { useAllModels, useGallery } from "@/components/gallery/use-gallery";
+import { useGallery } from "@/components/gallery/use-gallery";
 import { useGalleryUrl } from "@/components/gallery/use-gallery-url";
-import { ErrorMessage, toErrorLike } from "@/components/generations/error-message";
+import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
+import { useModels } from "@/components/studio/use-models";
 import { Button } from "@/components/ui/button";
 
 /** Focus after the detail view closes on an item that no longer exists: the grid's first tile. */
@@ -19,7 +20,7 @@ function firstTile(): HTMLElement | null {
 export function GalleryPageClient() {
   const url = useGalleryUrl();
   const gallery = useGallery(url.filters);
-  const models = useAllModels();
+  const models = useModels();
   const [announcement, setAnnouncement] = useState("");
 
   const items = gallery.data?.pages.flatMap((page) => page.items) ?? [];
@@ -36,7 +37,7 @@ export function GalleryPageClient() {
 
   return (
     <>
-      {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.data ?? []} />}
+      {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
 
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}

@@ -1,9 +1,10 @@
 import type { GenerationKind, GenerationStatus, GenerationView, MediaView } from "@/lib/generations/view";
+import { formatCredits, formatDuration } from "@/lib/format";
 import { parseSize } from "@/lib/pixapi/pricing";
 
 /**
- * Words and shapes for showing a generation anywhere outside its own page: the gallery tile,
- * the detail view and the video results. Pure, so it can be unit-tested and shared.
+ * Words and shapes for showing a generation anywhere: result cards, gallery tiles, the
+ * detail view. Pure, so it can be unit-tested and shared.
  */
 export const KIND_LABEL: Record<GenerationKind, string> = { image: "Image", edit: "Edit", video: "Video" };
 
@@ -35,33 +36,6 @@ export function aspectOf(g: GenerationView): { width: number; height: number } {
   return size && size.width > 0 && size.height > 0 ? size : { width: 1, height: 1 };
 }
 
-export function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s < 10 ? s.toFixed(1).replace(/\.0$/, "") : Math.round(s)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${Math.round(s - m * 60)} s`;
-}
-
-/** "0:08" for a video's running time. */
-export function formatClock(ms: number): string {
-  const total = Math.round(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "medium" });
-}
-
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { timeStyle: "medium" });
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 const VIDEO_SIZE_LABEL: Record<string, string> = {
   "16:9": "16:9 (1280 × 720)",
   "9:16": "9:16 (720 × 1280)",
@@ -83,7 +57,7 @@ export function parameterRows(g: GenerationView): { label: string; value: string
     { label: "Type", value: g.kind === "video" ? (g.inputs.length ? "Video from an image" : "Video from text") : g.kind === "edit" ? "Image edit" : "Image" },
     { label: "Model", value: g.model },
     { label: "Size", value: sizeLabel(g) },
-    { label: "Duration", value: g.params.duration !== undefined ? `${g.params.duration} s` : undefined },
+    { label: "Duration", value: g.params.duration !== undefined ? formatDuration(g.params.duration) : undefined },
     { label: "Quality", value: g.params.quality ? g.params.quality[0]?.toUpperCase() + g.params.quality.slice(1) : undefined },
     { label: "Images requested", value: g.kind !== "video" && g.params.n !== undefined ? String(g.params.n) : undefined },
     { label: "Input images", value: g.inputs.length ? String(g.inputs.length) : undefined },
@@ -101,4 +75,24 @@ export function remixHref(g: Pick<GenerationView, "id" | "kind">): string {
 export function thingName(g: GenerationView): string {
   if (g.kind === "video") return "this video";
   return g.outputs.length > 1 ? `these ${g.outputs.length} images` : "this image";
+}
+
+/** One line under a result's prompt: model, size or length, and what it started from. */
+export function detailsLine(g: GenerationView): string {
+  const parts = [g.model, g.params.duration ? formatDuration(g.params.duration) : null, g.params.size];
+  if (g.kind === "video") {
+    if (g.inputs.length) parts.push("from an image");
+  } else {
+    if (g.params.quality && g.params.quality !== "auto") parts.push(`${g.params.quality} quality`);
+    if (g.params.n && g.params.n > 1) parts.push(`${g.params.n} images`);
+    if (g.inputs.length) parts.push(`${g.inputs.length} reference ${g.inputs.length === 1 ? "image" : "images"}`);
+  }
+  return parts.filter(Boolean).join(" · ");
+}
+
+/** What a generation costs, as far as it is known. */
+export function creditsLine(g: GenerationView): string {
+  if (g.status === "completed") return `Used ${formatCredits(g.credits.cost ?? g.credits.estimated)}`;
+  if (g.status === "failed") return "Not charged";
+  return `Estimated ${formatCredits(g.credits.estimated)}`;
 }

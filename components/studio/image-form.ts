@@ -99,8 +99,3 @@ export function valuesFromGeneration(generation: GenerationView): ImageFormValue
   }
   return values;
 }
-
-export function formatCredits(credits: number): string {
-  const text = Number.isInteger(credits) ? String(credits) : credits.toFixed(2).replace(/0$/, "");
-  return `${text} ${credits === 1 ? "credit" : "credits"}`;
-}

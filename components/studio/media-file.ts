@@ -1,8 +1,12 @@
+"use client";
+
+import { useQueries } from "@tanstack/react-query";
 import { AppError, isErrorEnvelope } from "@/lib/errors";
+import { queryKeys } from "@/lib/query-keys";
 
 const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
-/** One of the user's media items as a File, so it can go back in as an edit input. */
+/** One of the user's media items as a File, so it can go back in as an input. */
 export async function fetchMediaFile(mediaId: string, signal?: AbortSignal): Promise<File> {
   let res: Response;
   try {
@@ -18,4 +22,15 @@ export async function fetchMediaFile(mediaId: string, signal?: AbortSignal): Pro
   const blob = await res.blob();
   const ext = EXTENSIONS[blob.type] ?? "png";
   return new File([blob], `pixapi-${mediaId.slice(-8)}.${ext}`, { type: blob.type || "image/png" });
+}
+
+/** Several media items as Files (cached for the session: a media item never changes). */
+export function useMediaFiles(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: queryKeys.media.file(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchMediaFile(id, signal),
+      staleTime: Infinity,
+    })),
+  });
 }

@@ -1,19 +1,26 @@
 "use client";
 
-import { ImageIcon } from "./icons";
+import type { ReactNode } from "react";
 import { ResultCard } from "./result-card";
+import type { ResultMedia } from "./result-media";
 
-/** This session's generations, newest first, or a friendly empty state. */
+/** This page's generations in this tab, newest first, or a friendly empty state. */
 export function ResultsPanel({
   ids,
+  media,
+  listLabel = "Results",
   onDismiss,
   onClear,
+  emptyIcon,
   emptyTitle,
   emptyHint,
 }: {
   ids: readonly string[];
+  media: ResultMedia;
+  listLabel?: string;
   onDismiss: (id: string) => void;
   onClear: () => void;
+  emptyIcon: ReactNode;
   emptyTitle: string;
   emptyHint: string;
 }) {
@@ -37,17 +44,15 @@ export function ResultsPanel({
       </div>
       {ids.length === 0 ? (
         <div className="flex min-h-64 flex-col items-center justify-center rounded-xl border border-dashed border-zinc-300 bg-white/50 px-6 py-12 text-center dark:border-zinc-700 dark:bg-zinc-900/40">
-          <span className="flex h-12 w-12 items-center justify-center rounded-full bg-accent-50 text-accent-600 dark:bg-accent-700/20 dark:text-accent-400">
-            <ImageIcon width={24} height={24} />
-          </span>
+          <span className="flex h-12 w-12 items-center justify-center rounded-full bg-accent-50 text-accent-600 dark:bg-accent-700/20 dark:text-accent-400">{emptyIcon}</span>
           <p className="mt-4 text-sm font-medium text-zinc-900 dark:text-zinc-100">{emptyTitle}</p>
           <p className="mt-1 max-w-sm text-sm text-zinc-500 dark:text-zinc-400">{emptyHint}</p>
         </div>
       ) : (
-        <ol aria-label="Results" className="flex flex-col gap-4">
+        <ol aria-label={listLabel} className="flex flex-col gap-4">
           {ids.map((id) => (
             <li key={id}>
-              <ResultCard id={id} onDismiss={() => onDismiss(id)} />
+              <ResultCard id={id} media={media} onDismiss={() => onDismiss(id)} />
             </li>
           ))}
         </ol>

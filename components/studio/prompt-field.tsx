@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { TextareaField } from "@/components/ui/textarea-field";
+import { formatCount } from "@/lib/format";
 import { PROMPT_MAX } from "@/lib/validation/generation";
 
 /** The prompt, with a live count against the limit the server enforces. */
@@ -40,7 +41,7 @@ export function PromptField({
       counter={
         <span className={clsx("text-xs tabular-nums", over ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>
           <span className="sr-only">Characters used: </span>
-          {count.toLocaleString("en-US")} / {PROMPT_MAX.toLocaleString("en-US")}
+          {formatCount(count)} / {formatCount(PROMPT_MAX)}
         </span>
       }
     />

@@ -1,9 +1,11 @@
 import clsx from "clsx";
+import { DownloadIcon, LayoutGridIcon, PencilIcon } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { formatClockTime } from "@/lib/format";
 import type { GenerationView, MediaView } from "@/lib/generations/view";
-import { DownloadIcon, EditIcon, GalleryIcon } from "./icons";
+import type { ResultMedia } from "./result-media";
 
 function ratioOf(size: string | undefined): string {
   const m = /^(\d+)x(\d+)$/.exec(size ?? "");
@@ -35,7 +37,7 @@ function Action({ href, label, text, icon, download }: { href: string; label: st
 }
 
 /** Finished images: thumbnails that open the full file, each with its actions. */
-export function OutputGrid({ generation }: { generation: GenerationView }) {
+function OutputGrid({ generation }: { generation: GenerationView }) {
   const outputs = generation.outputs.filter((o) => o.kind === "image");
   return (
     <ul className={clsx("grid gap-3", gridCols(outputs.length))} aria-label="Images">
@@ -62,16 +64,16 @@ function OutputTile({ output, index, total, generation }: { output: MediaView; i
         />
       </a>
       <div className="flex gap-0.5 border-t border-zinc-200 p-1 dark:border-zinc-800">
-        <Action href={output.downloadUrl} download text="Download" label={`Download ${name}`} icon={<DownloadIcon />} />
-        <Action href={`/gallery?open=${encodeURIComponent(generation.id)}`} text="Gallery" label={`Open ${name} in gallery`} icon={<GalleryIcon />} />
-        <Action href={`/edit?from=${encodeURIComponent(output.id)}`} text="Edit" label={`Use ${name} as edit input`} icon={<EditIcon />} />
+        <Action href={output.downloadUrl} download text="Download" label={`Download ${name}`} icon={<DownloadIcon size={16} aria-hidden />} />
+        <Action href={`/gallery?open=${encodeURIComponent(generation.id)}`} text="Gallery" label={`Open ${name} in gallery`} icon={<LayoutGridIcon size={16} aria-hidden />} />
+        <Action href={`/edit?from=${encodeURIComponent(output.id)}`} text="Edit" label={`Use ${name} as edit input`} icon={<PencilIcon size={16} aria-hidden />} />
       </div>
     </li>
   );
 }
 
 /** Where the images will appear, drawn at their final shape while the generation runs. */
-export function PendingGrid({ generation }: { generation: GenerationView }) {
+function PendingGrid({ generation }: { generation: GenerationView }) {
   const count = Math.max(1, generation.params.n ?? 1);
   return (
     <ul className={clsx("grid gap-3", gridCols(count))} aria-hidden>
@@ -85,3 +87,13 @@ export function PendingGrid({ generation }: { generation: GenerationView }) {
     </ul>
   );
 }
+
+/** Generate and Edit: a grid of images, each with its own actions. */
+export const imageMedia: ResultMedia = {
+  noun: "Result",
+  progressLabel: "Generation progress",
+  progressText: (g) => (g.progress > 0 ? `${g.progress}%` : g.status === "queued" ? "Starting…" : "Working…"),
+  placeholder: (g) => <PendingGrid generation={g} />,
+  output: (g) => <OutputGrid generation={g} />,
+  footnote: (g) => formatClockTime(g.createdAt),
+};

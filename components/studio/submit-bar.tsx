@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { BudgetHint } from "@/components/usage/budget-hint";
-import { formatCredits } from "./image-form";
+import { formatCredits } from "@/lib/format";
 
 /** The estimated cost, updated as the form changes, and the submit button under it. */
 export function SubmitBar({

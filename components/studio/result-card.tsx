@@ -1,0 +1,117 @@
+"use client";
+
+import clsx from "clsx";
+import { RepeatIcon, XIcon } from "lucide-react";
+import Image from "next/image";
+import Link from "next/link";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { AppError } from "@/lib/errors";
+import type { MediaView } from "@/lib/generations/view";
+import { ErrorMessage } from "./error-message";
+import { creditsLine, detailsLine, isPending, remixHref } from "./generation-format";
+import type { ResultMedia } from "./result-media";
+import { StatusBadge } from "./status-badge";
+import { useGeneration } from "./use-generation";
+import { footerAction } from "./video-media";
+
+const shell = "overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900";
+
+function DismissButton({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onDismiss}
+      aria-label="Remove from results"
+      title="Remove from this list (it stays in your gallery)"
+      className="-mt-1 -mr-1 inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+    >
+      <XIcon size={16} aria-hidden />
+    </button>
+  );
+}
+
+/** The reference images an edit started from, small, so before and after sit together. */
+function InputStrip({ inputs }: { inputs: MediaView[] }) {
+  return (
+    <div className="mt-2 flex items-center gap-1.5">
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">From</span>
+      {inputs.map((m, i) => (
+        <Image
+          key={m.id}
+          src={m.thumbUrl}
+          alt={`Input ${i + 1}`}
+          width={28}
+          height={28}
+          unoptimized
+          className="h-7 w-7 rounded-md bg-zinc-100 object-cover ring-1 ring-zinc-200 dark:bg-zinc-800 dark:ring-zinc-700"
+        />
+      ))}
+    </div>
+  );
+}
+
+/** One submitted generation: live progress while it runs, then its media (the slot) or what went wrong. */
+export function ResultCard({ id, media, onDismiss }: { id: string; media: ResultMedia; onDismiss: () => void }) {
+  const { data: g, error } = useGeneration(id);
+  const noun = media.noun.toLowerCase();
+
+  if (!g) {
+    if (!error) {
+      return <div className={clsx(shell, "h-40 animate-pulse motion-reduce:animate-none")} aria-label="Loading result" role="status" />;
+    }
+    const gone = error instanceof AppError && error.status === 404;
+    return (
+      <div className={clsx(shell, "flex items-start gap-3 p-4 text-sm text-zinc-600 dark:text-zinc-400")}>
+        <p className="flex-1">{gone ? `This ${noun} was deleted.` : `This ${noun} could not be loaded. It will retry shortly.`}</p>
+        <DismissButton onDismiss={onDismiss} />
+      </div>
+    );
+  }
+
+  const running = isPending(g);
+  const footnote = media.footnote(g);
+
+  return (
+    <article className={shell} aria-label={`${media.noun}: ${g.prompt}`} aria-busy={running}>
+      <header className="flex items-start gap-3 p-4 pb-3">
+        <div className="min-w-0 flex-1">
+          <p className="line-clamp-2 text-sm font-medium break-words text-zinc-900 dark:text-zinc-100" title={g.prompt}>
+            {g.prompt}
+          </p>
+          <p className="mt-1 truncate text-xs text-zinc-500 dark:text-zinc-400">{detailsLine(g)}</p>
+          {g.kind !== "video" && g.inputs.length ? <InputStrip inputs={g.inputs} /> : null}
+        </div>
+        <StatusBadge status={g.status} />
+        <DismissButton onDismiss={onDismiss} />
+      </header>
+
+      <div className="flex flex-col gap-3 px-4 pb-4">
+        {running ? (
+          <>
+            <div className="flex items-center gap-3">
+              <ProgressBar value={g.progress} label={media.progressLabel} active className="flex-1" />
+              <span className="w-24 text-right text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{media.progressText(g)}</span>
+            </div>
+            {media.placeholder(g)}
+          </>
+        ) : null}
+        {g.status === "completed" ? media.output(g) : null}
+        {g.status === "failed" && g.error ? <ErrorMessage error={g.error} /> : null}
+      </div>
+
+      <footer className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 bg-zinc-50/60 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-950/30 dark:text-zinc-400">
+        <span className="tabular-nums">
+          {creditsLine(g)}
+          {footnote ? ` · ${footnote}` : ""}
+        </span>
+        <span className="flex flex-wrap gap-0.5">
+          {media.actions?.(g)}
+          <Link href={remixHref(g)} aria-label="Remix: reuse these settings" className={clsx(footerAction, "text-accent-700 dark:text-accent-400")}>
+            <RepeatIcon size={14} aria-hidden />
+            Remix
+          </Link>
+        </span>
+      </footer>
+    </article>
+  );
+}

@@ -1,4 +1,3 @@
-import { PGlite } from "@electric-sql/pglite";
 import { performance } from "node:perf_hooks";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -23,10 +22,11 @@ export async function studioBench(rows: Row[]): Promise<void> {
     // Measures the read path itself, not the per-user limiter in front of it.
     RATE_LIMIT_READS_PER_MINUTE: "0" });
   const { openPGlite } = await import("../../lib/db/adapters");
+  const { createPGlite } = await import("../../lib/db/pglite-adapter");
   const { applyMigrations } = await import("../../lib/db/migrate");
   const { PrismaClient } = await import("../../lib/db/generated/client");
   const { setPrismaForTests } = await import("../../lib/db/client");
-  const opened = openPGlite(new PGlite("memory://"));
+  const opened = openPGlite(createPGlite());
   await applyMigrations({ adapter: opened.factory });
   const prisma = new PrismaClient({ adapter: opened.factory });
   setPrismaForTests(prisma);

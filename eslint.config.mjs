@@ -1,5 +1,17 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { BROWSER_SAFE_LIB, SERVER_PACKAGES } from "./lib/browser-safe.mjs";
+
+/** Client code may import only the browser-safe part of lib/ (see lib/browser-safe.mjs). */
+const clientImports = {
+  patterns: [
+    {
+      regex: `^@/lib/(?!(?:${BROWSER_SAFE_LIB.join("|")})(?:/|$))`,
+      message: "Client code may import only browser-safe lib/ modules (lib/browser-safe.mjs).",
+    },
+    { group: SERVER_PACKAGES, message: "A server-only package in client code." },
+  ],
+};
 
 const config = [
   ...nextVitals,
@@ -9,6 +21,13 @@ const config = [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Everything under components/ runs in the browser or may be imported by code that does;
+    // app/'s client files follow the page-client / *-form / providers naming.
+    files: ["components/**/*.{ts,tsx}", "app/**/page-client.tsx", "app/**/*-form.tsx", "app/providers.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "no-restricted-imports": ["error", clientImports] },
   },
   {
     // Playwright fixtures call `use(...)`, which is not React's hook.

@@ -1,0 +1,29 @@
+/**
+ * The lib/ modules that client code (anything under components/, and every "use client"
+ * file) may import: pure data, types and browser-side helpers, nothing that reaches the
+ * database, the file system, the upstream or a secret. Everything else in lib/ is
+ * server-only (most of it says so with `import "server-only"`).
+ *
+ * Enforced twice: ESLint (no-restricted-imports in eslint.config.mjs) flags a bad import
+ * as it is typed, and tests/architecture/client-imports.test.ts follows every import from
+ * every client file, transitively, and fails on anything server-only it reaches.
+ * Add a module here only if it, and everything it imports, is safe in a browser.
+ */
+export const BROWSER_SAFE_LIB = [
+  "api-fetch", // the browser's fetcher for the studio API
+  "catalog", // models, sizes, prices, file types (lib/catalog)
+  "errors", // AppError and the error envelope
+  "format", // numbers, credits, dates, durations
+  "generations/view", // the API's shapes for generations and media
+  "http/zod-fields", // zod issues to { field: message }
+  "pixapi/pricing", // the price table (until it moves to lib/catalog)
+  "query-client", // the one React Query client factory
+  "query-keys", // React Query keys
+  "usage/format", // usage wording
+  "usage/views", // the usage API's shapes
+  "validation", // zod schemas shared by forms and routes
+  "auth/callback-url", // where to go after sign-in (checked the same on both sides)
+];
+
+/** Packages that only work on the server (or must never ship to a browser). */
+export const SERVER_PACKAGES = ["server-only", "node:*", "sharp", "pg", "@prisma/*", "@electric-sql/*", "ioredis", "busboy", "archiver", "@aws-sdk/*", "next-auth/next"];

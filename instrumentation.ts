@@ -5,5 +5,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startTracker } = await import("./lib/generations/tracker");
+  const { startOrphanSweeper } = await import("./lib/generations/sweep-orphan-media");
+  const { installShutdownHandlers } = await import("./lib/lifecycle/shutdown");
   startTracker();
+  startOrphanSweeper();
+  installShutdownHandlers();
 }

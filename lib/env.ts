@@ -116,6 +116,32 @@ export const envSchema = z.object({
       .refine((v) => /^rediss?:\/\//.test(v), "REDIS_URL must start with redis:// or rediss://")
       .optional(),
   ),
+  /**
+   * Where media files live: unset = `${DATA_DIR}/media` on the local disk; `s3://bucket/prefix`
+   * = an S3-compatible bucket (S3_* below). lib/storage reads this; nothing else does.
+   */
+  STORAGE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9._\/-]*)?$/.test(v), "STORAGE_URL must look like s3://bucket or s3://bucket/prefix")
+      .optional(),
+  ),
+  /** S3 API endpoint (MinIO, R2, …). Unset: AWS for S3_REGION. */
+  S3_ENDPOINT: optionalString.pipe(urlString("S3_ENDPOINT").optional()),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Path-style URLs (endpoint/bucket/key): what MinIO and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: boolish.default(false),
+  /**
+   * How /api/media/<id> hands out bytes once it has checked the owner: "stream" them through
+   * the studio (default), or "presigned": a 302 to a short-lived signed URL of the bucket.
+   */
+  MEDIA_REDIRECT: z.enum(["stream", "presigned"]).default("stream"),
+  /** On SIGTERM, how long running requests and tracker polls get to finish before the process exits. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Objects with no media row, older than this, are removed by the orphan sweep. */
+  MEDIA_ORPHAN_GRACE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -149,6 +175,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         throw new EnvError(`${name} must be at least ${MIN_SECRET_BYTES} bytes in production. Generate one with \`openssl rand -base64 32\`.`);
       }
     }
+  }
+  if (env.STORAGE_URL && Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    throw new EnvError("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default AWS credential chain.");
+  }
+  if (env.MEDIA_REDIRECT === "presigned" && !env.STORAGE_URL) {
+    throw new EnvError("MEDIA_REDIRECT=presigned needs object storage (STORAGE_URL=s3://…); the local media directory has no URLs to sign.");
   }
   return env;
 }

@@ -33,7 +33,15 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
 
   // Telemetry would try to reach the internet on every build and start.
-  const childEnv: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATA_DIR: dataDir, NODE_ENV: dev ? "development" : "production" };
+  // NEXT_MANUAL_SIG_HANDLE: the studio's own SIGTERM handler (lib/lifecycle/shutdown.ts)
+  // drains requests, releases tracker leases and closes the database before exiting.
+  const childEnv: NodeJS.ProcessEnv = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_MANUAL_SIG_HANDLE: "1",
+    ...process.env,
+    DATA_DIR: dataDir,
+    NODE_ENV: dev ? "development" : "production",
+  };
   if (demo) {
     const secrets = loadOrCreateDemoSecrets(dataDir);
     childEnv.NEXTAUTH_SECRET ||= secrets.NEXTAUTH_SECRET;
@@ -82,7 +90,8 @@ async function main(): Promise<void> {
     if (exiting) return;
     exiting = true;
     log("Stopping...");
-    await stopAll();
+    // The server gets its shutdown deadline plus a margin before it is killed.
+    await stopAll(env.SHUTDOWN_TIMEOUT_MS + 5000);
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));

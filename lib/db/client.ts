@@ -19,6 +19,8 @@ export type { PrismaClient } from "./generated/client";
  * use the test database without touching env.
  */
 interface DbState {
+  /** Set by closePrisma (shutdown): late work must not reopen a PGlite data dir. */
+  closed?: boolean;
   client?: PrismaClient;
   close?: () => Promise<void>;
   testClient?: PrismaClient;
@@ -46,6 +48,7 @@ export function createPrismaClient(target: DatabaseTarget): { prisma: PrismaClie
 export function getPrisma(): PrismaClient {
   const s = state();
   if (s.testClient) return s.testClient;
+  if (s.closed) throw new Error("The database is closed: this server is shutting down.");
   if (!s.client) {
     const e = env();
     const { prisma, close } = createPrismaClient({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
@@ -60,10 +63,14 @@ export function setPrismaForTests(client: PrismaClient | undefined): void {
   state().testClient = client;
 }
 
-/** Graceful shutdown: closes the pool or the PGlite instance. */
-export async function closePrisma(): Promise<void> {
+/**
+ * Closes the pool or the PGlite instance (which writes its files). `final` (graceful
+ * shutdown): later calls to getPrisma() throw instead of opening the data dir again.
+ */
+export async function closePrisma({ final = false }: { final?: boolean } = {}): Promise<void> {
   const s = state();
   const close = s.close;
+  if (final) s.closed = true;
   s.client = undefined;
   s.close = undefined;
   await close?.();

@@ -5,7 +5,10 @@ import "server-only";
  * the browser disconnects). Promises are tracked so tests and graceful shutdown can wait
  * for them; a failure is logged, never thrown into nowhere.
  */
-const running = new Set<Promise<void>>();
+// On globalThis: graceful shutdown (instrumentation.ts, its own module graph) must see the
+// jobs route handlers started.
+const holder = globalThis as typeof globalThis & { __pixapiStudioBackground?: Set<Promise<void>> };
+const running = (holder.__pixapiStudioBackground ??= new Set<Promise<void>>());
 
 export function runInBackground(label: string, work: () => Promise<void>): void {
   const p = (async () => {
@@ -22,4 +25,16 @@ export function runInBackground(label: string, work: () => Promise<void>): void 
 /** Resolves once every background job started so far (and any they start) has finished. */
 export async function drainBackground(): Promise<void> {
   while (running.size > 0) await Promise.all([...running]);
+}
+
+/** Like drainBackground, but gives up at `deadline` (epoch ms); true when all finished. */
+export async function drainBackgroundUntil(deadline: number): Promise<boolean> {
+  while (running.size > 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all([...running]), new Promise((r) => (timer = setTimeout(r, left)))]);
+    clearTimeout(timer);
+  }
+  return true;
 }

@@ -1,10 +1,19 @@
 import "server-only";
 import type { MediaRow } from "@/lib/db/queries/generations";
-import { objectResponse, openObject, parseRangeHeader } from "@/lib/storage";
+import { env } from "@/lib/env";
+import { objectResponse, openObject, parseRangeHeader, signedGetUrl } from "@/lib/storage";
 
 const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "video/mp4": "mp4", "video/webm": "webm" };
 
-/** Streams one of our media files (or its thumbnail), with byte ranges for video seeking. */
+/** A signed store URL stays valid at least this long after the redirect that hands it out. */
+const PRESIGNED_SECONDS = 300;
+
+/**
+ * Serves one of our media files (or its thumbnail) after the caller has checked who may see
+ * it: streamed through the studio with byte ranges for video seeking, or, with
+ * MEDIA_REDIRECT=presigned and a store that can sign URLs, a 302 to a short-lived URL of
+ * the store so the bytes never pass through the studio (the store answers Range itself).
+ */
 export async function serveMedia(
   req: Request,
   media: MediaRow,
@@ -12,14 +21,19 @@ export async function serveMedia(
 ): Promise<Response> {
   const useThumb = variant === "thumb" && media.thumbKey;
   const key = useThumb ? (media.thumbKey as string) : media.storageKey;
+  const disposition = download ? `attachment; filename="pixapi-${media.id.slice(0, 12)}.${EXT[media.mimeType] ?? "bin"}"` : "inline";
+
+  if (env().MEDIA_REDIRECT === "presigned") {
+    const location = await signedGetUrl({ key, expiresInSeconds: PRESIGNED_SECONDS, contentDisposition: disposition, cacheControl: "private, max-age=300" });
+    if (location) {
+      // Cached briefly (well within the URL's life) so a gallery does not re-sign per view.
+      return new Response(null, { status: 302, headers: { location, "cache-control": "private, max-age=120", "referrer-policy": "no-referrer" } });
+    }
+  }
+
   const range = useThumb ? null : parseRangeHeader(req.headers.get("range"));
   const opened = await openObject({ key, range: range ?? undefined });
   const res = objectResponse(opened, { partial: range !== null, ...(cacheControl ? { cacheControl } : {}) });
-  if (download) {
-    const ext = EXT[media.mimeType] ?? "bin";
-    res.headers.set("content-disposition", `attachment; filename="pixapi-${media.id.slice(0, 12)}.${ext}"`);
-  } else {
-    res.headers.set("content-disposition", "inline");
-  }
+  res.headers.set("content-disposition", disposition);
   return res;
 }

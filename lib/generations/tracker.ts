@@ -2,7 +2,7 @@ import "server-only";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { completeGeneration, failGeneration } from "@/lib/db/queries/generations";
-import { claimDueGenerations, findOrphanedGenerations, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
+import { claimDueGenerations, findOrphanedGenerations, releaseLeases, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
 import { env } from "@/lib/env";
 import { deleteObjects } from "@/lib/storage";
 import { getTask, isPixapiError, type PixapiTask } from "@/lib/pixapi";
@@ -137,6 +137,9 @@ export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}):
 }
 
 let started = false;
+let stopping = false;
+let timer: NodeJS.Timeout | undefined;
+let currentTick: Promise<void> | undefined;
 
 export function startTracker(): void {
   if (started) return;
@@ -149,14 +152,42 @@ export function startTracker(): void {
         await recoverOrphans();
       }
       // Keep going while there is a full batch, so a backlog drains quickly.
-      while ((await pollDueTasks()) === BATCH) {
+      while (!stopping && (await pollDueTasks()) === BATCH) {
         /* next batch */
       }
     } catch (error) {
       console.error("[studio] tracker tick failed:", error);
-    } finally {
-      setTimeout(() => void tick(), Math.min(env().TRACKER_POLL_MS, 1000)).unref();
     }
   };
-  setTimeout(() => void tick(), 200).unref();
+  const schedule = (delay: number) => {
+    if (stopping) return;
+    timer = setTimeout(() => {
+      currentTick = tick().finally(() => {
+        currentTick = undefined;
+        schedule(Math.min(env().TRACKER_POLL_MS, 1000));
+      });
+    }, delay).unref();
+  };
+  schedule(200);
+}
+
+/**
+ * Graceful shutdown: takes no new tasks, lets the polls under way finish (until `deadline`,
+ * epoch ms), then hands back every lease this process still holds, so another instance
+ * polls those tasks at once instead of waiting for the lease to expire.
+ */
+export async function stopTracker({ deadline }: { deadline: number }): Promise<{ finished: boolean; released: number }> {
+  stopping = true;
+  if (timer) clearTimeout(timer);
+  let finished = true;
+  if (currentTick) {
+    let wait: NodeJS.Timeout | undefined;
+    finished = await Promise.race([
+      currentTick.then(() => true),
+      new Promise<boolean>((r) => (wait = setTimeout(() => r(false), Math.max(0, deadline - Date.now())))),
+    ]);
+    clearTimeout(wait);
+  }
+  const released = await releaseLeases({ owner: trackerOwner, now: new Date() });
+  return { finished, released };
 }

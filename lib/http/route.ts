@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { getRequestUser, type SessionUser } from "@/lib/auth/request-user";
 import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
+import { isDraining, trackRequest } from "@/lib/lifecycle/state";
 import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
 import { zodFields } from "./zod-fields";
 import { checkPathParams } from "./path-params";
@@ -40,11 +41,20 @@ export function publicRoute<P = Record<string, never>>(handler: Handlers<P>["pub
 }
 
 async function respond(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (error) {
-    return errorResponse(error);
+  // Shutting down: refuse new work at once (a proxy retries it on another instance); work
+  // already running is counted, and shutdown waits for it.
+  if (isDraining()) {
+    const res = new AppError("service_unavailable", "This server is restarting. Please try again.", { retryAfter: 1 }).toResponse();
+    res.headers.set("connection", "close");
+    return res;
   }
+  return trackRequest(async () => {
+    try {
+      return await run();
+    } catch (error) {
+      return errorResponse(error);
+    }
+  });
 }
 
 export function toAppError(error: unknown): AppError {

@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { AppError } from "@/lib/errors";
 
-import { contentTypeForKey, resolveKeyPath } from "./keys";
+import { contentTypeForKey, isValidKey, resolveKeyPath } from "./keys";
 import { resolveRange } from "./range";
 import type { MediaStore, ObjectInfo, OpenedObject, PutObjectFromFileInput, PutObjectInput } from "./types";
 
@@ -187,6 +187,36 @@ class LocalMediaStore implements MediaStore {
     // Validate every key before deleting any, so a bad batch deletes nothing.
     const paths = keys.map((key) => resolveKeyPath(this.root, key));
     await Promise.all(paths.map((p) => fs.rm(p, { force: true })));
+  }
+
+  async *listObjects({ prefix }: { prefix: string }): AsyncIterable<ObjectInfo> {
+    yield* walk(this.root, "", prefix);
+  }
+
+  /** Files on the local disk have no URL of their own: the studio streams them. */
+  async signedGetUrl(): Promise<string | null> {
+    return null;
+  }
+}
+
+/** Regular files under `dir` whose key is valid (temp files and strays are not objects). */
+async function* walk(dir: string, keyPrefix: string, wanted: string): AsyncGenerator<ObjectInfo> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const key = `${keyPrefix}${entry.name}`;
+    if (entry.isDirectory()) {
+      // Only descend where keys can still start with `wanted`.
+      if (`${key}/`.startsWith(wanted) || wanted.startsWith(`${key}/`)) yield* walk(path.join(dir, entry.name), `${key}/`, wanted);
+    } else if (entry.isFile() && key.startsWith(wanted) && isValidKey(key)) {
+      const stat = await fs.lstat(path.join(dir, entry.name)).catch(() => null);
+      if (stat?.isFile()) yield { key, size: stat.size, contentType: contentTypeForKey(key), modifiedAt: stat.mtime };
+    }
   }
 }
 

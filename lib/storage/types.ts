@@ -33,9 +33,18 @@ export interface OpenedObject {
   end: number;
 }
 
+export interface SignedGetInput {
+  key: string;
+  expiresInSeconds: number;
+  /** Sent back by the store as Content-Disposition (e.g. `attachment; filename="…"`). */
+  contentDisposition?: string;
+  cacheControl?: string;
+}
+
 /**
- * The one door to the studio's media files. The local directory store implements it
- * today; an S3-compatible store can implement the same five calls.
+ * The one door to the studio's media files, implemented by the local directory store and
+ * the S3-compatible store alike (tests/storage/contract.ts holds both to the same rules).
+ * Which one is in use is decided once, in lib/storage/index.ts.
  */
 export interface MediaStore {
   putObject(input: PutObjectInput): Promise<ObjectInfo>;
@@ -46,4 +55,8 @@ export interface MediaStore {
   statObject(input: { key: string }): Promise<ObjectInfo | null>;
   /** Missing keys are ignored. */
   deleteObjects(input: { keys: readonly string[] }): Promise<void>;
+  /** Every object whose key starts with `prefix` (e.g. "users/"), in no particular order. */
+  listObjects(input: { prefix: string }): AsyncIterable<ObjectInfo>;
+  /** A short-lived URL to GET the object from the store directly; null when the store has none. */
+  signedGetUrl(input: SignedGetInput): Promise<string | null>;
 }

@@ -54,6 +54,18 @@ export async function reschedulePoll(input: {
 }
 
 /**
+ * Hands back every lease `owner` holds (graceful shutdown): those tasks become due now, so
+ * another instance polls them on its next pass. Returns how many were released.
+ */
+export async function releaseLeases(input: { owner: string; now: Date }): Promise<number> {
+  const { count } = await getPrisma().generation.updateMany({
+    where: { leaseOwner: input.owner, status: "running" },
+    data: { leaseOwner: null, leaseUntil: null, nextPollAt: input.now },
+  });
+  return count;
+}
+
+/**
  * Rows a dead process left behind: queued ones never started (to be run now) and sync or
  * unsubmitted async ones whose upstream call was in flight when the process stopped.
  */

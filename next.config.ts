@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // bundling it breaks that lookup (requests fail looking for pglite.data).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "sharp", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // The Docker image (Dockerfile) runs the minimal standalone server; `npm start` keeps `next start`.
+  ...(process.env.STUDIO_STANDALONE === "1" ? { output: "standalone" as const } : {}),
   // Lets two studios built from one checkout (e.g. e2e runs side by side) keep separate builds.
   distDir: process.env.STUDIO_DIST_DIR || ".next",
   // `npm test` type-checks the whole project (tests included) with tsc; repeating it in

@@ -34,6 +34,13 @@ let closing = false;
 function stop() {
   if (closing) return;
   closing = true;
+  // The studio's own handler (lib/lifecycle/shutdown.ts, installed from instrumentation.ts)
+  // drains requests, releases tracker leases, closes the database and then exits itself:
+  // exiting here first would cut that short. Only stop accepting connections.
+  if (globalThis.__pixapiStudioShutdownInstalled) {
+    server.close();
+    return;
+  }
   // Finish requests in flight, then let Next run its own shutdown (instrumentation hooks).
   server.close(() => void app.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 10_000).unref();

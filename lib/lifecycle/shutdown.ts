@@ -38,13 +38,16 @@ export async function gracefulShutdown({ timeoutMs = env().SHUTDOWN_TIMEOUT_MS }
 let installed = false;
 
 /**
- * Installed from instrumentation.ts. `npm start` and the Docker image set
- * NEXT_MANUAL_SIG_HANDLE=1 so Next leaves the signals to us (its own handler would exit as
- * soon as the HTTP server closed, before leases are released and PGlite is flushed).
+ * Installed from instrumentation.ts. scripts/serve.mjs (`npm start`) only closes its HTTP
+ * server and leaves the exit to this handler; the Docker image's standalone server gets
+ * NEXT_MANUAL_SIG_HANDLE=1 so Next's own handler (which exits as soon as the HTTP server
+ * closed, before leases are released and PGlite is flushed) stays out of the way.
  */
 export function installShutdownHandlers(): void {
   if (installed) return;
   installed = true;
+  // scripts/serve.mjs (same process) then leaves the exit to us.
+  (globalThis as typeof globalThis & { __pixapiStudioShutdownInstalled?: boolean }).__pixapiStudioShutdownInstalled = true;
   let shuttingDown = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (shuttingDown) return;

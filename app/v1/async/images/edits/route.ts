@@ -1,0 +1,5 @@
+import { asyncImagesEdits } from "@/lib/public-api/handlers";
+import { tokenRoute } from "@/lib/public-api/route";
+
+/** Pixapi's async image edit (multipart): answers at once with a task to poll. */
+export const POST = tokenRoute(asyncImagesEdits, { rateLimit: "submit" });

@@ -1,0 +1,5 @@
+import { asyncImagesGenerations } from "@/lib/public-api/handlers";
+import { tokenRoute } from "@/lib/public-api/route";
+
+/** Pixapi's async image generation: answers at once with a task to poll. */
+export const POST = tokenRoute(asyncImagesGenerations, { rateLimit: "submit" });

@@ -1,0 +1,5 @@
+import { imagesEdits } from "@/lib/public-api/handlers";
+import { tokenRoute } from "@/lib/public-api/route";
+
+/** Pixapi's sync image edit (multipart, one or more `image` files). */
+export const POST = tokenRoute(imagesEdits, { rateLimit: "submit" });

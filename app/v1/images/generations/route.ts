@@ -1,0 +1,5 @@
+import { imagesGenerations } from "@/lib/public-api/handlers";
+import { tokenRoute } from "@/lib/public-api/route";
+
+/** Pixapi's sync image generation (OpenAI-compatible), made as a studio generation. */
+export const POST = tokenRoute(imagesGenerations, { rateLimit: "submit" });

@@ -1,0 +1,5 @@
+import { listModels } from "@/lib/public-api/handlers";
+import { tokenRoute } from "@/lib/public-api/route";
+
+/** The models the studio offers, in Pixapi's list shape. */
+export const GET = tokenRoute(() => listModels(), { rateLimit: "read" });

@@ -3,11 +3,9 @@ import { z } from "zod";
 import { createApiTokenCapped, listApiTokens, revokeApiToken, type ApiTokenRow } from "@/lib/db/queries/api-tokens";
 import { AppError } from "@/lib/errors";
 import { generateToken } from "./token";
+import { EXPIRY_DAYS_MAX, MAX_TOKENS_PER_USER, TOKEN_NAME_MAX, type ApiTokenView } from "./view";
 
-/** At most this many live (not revoked) tokens per user. */
-export const MAX_TOKENS_PER_USER = 20;
-export const TOKEN_NAME_MAX = 60;
-export const EXPIRY_DAYS_MAX = 365;
+export { MAX_TOKENS_PER_USER, type ApiTokenView } from "./view";
 
 export const createTokenSchema = z.object({
   name: z
@@ -26,18 +24,7 @@ export const createTokenSchema = z.object({
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
-/** What the tokens page sees: never the hash, the token only once (at creation). */
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  /** "psk_AbCd": enough to tell tokens apart, useless to an attacker. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  expired: boolean;
-}
-
+/** What the tokens page sees: never the hash; the token itself only once (at creation). */
 export function tokenToView(row: ApiTokenRow, now = new Date()): ApiTokenView {
   return {
     id: row.id,

@@ -38,11 +38,12 @@ export function toPixapiError(error: AppError): PixapiWireError {
     // The user's studio budget is their credit balance here: Pixapi's 402, no Retry-After.
     case "quota_exceeded":
       return { status: 402, type: "insufficient_credits", message };
+    // Pixapi answers a body it cannot read, or an upload that is not an image, with a 400.
     case "validation_error":
+    case "unsupported_media_type":
       return { status: 400, type: "invalid_request_error", message };
     case "conflict_error":
     case "payload_too_large":
-    case "unsupported_media_type":
       return { status, type: "invalid_request_error", message };
     case "upstream_error":
     case "upstream_timeout":

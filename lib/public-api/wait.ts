@@ -8,14 +8,17 @@ import { taskIdOf } from "./serialize";
 /** Longest a sync /v1 call waits; the generation carries on (and lands in the gallery) after. */
 export const SYNC_WAIT_MS = 10 * 60_000;
 
-const pause = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
   });
+}
 
 /**
  * Waits for a generation to finish, for the OpenAI-style sync endpoints. It reads the

@@ -31,6 +31,10 @@ export async function authenticateToken(req: Request, now = new Date()): Promise
   if (token.expiresAt && token.expiresAt <= now) throw unauthorized("This API token has expired.");
   const user = await getUserById({ id: token.userId });
   if (!user || user.disabled) throw unauthorized("Invalid API token.");
-  await touchApiToken({ id: token.id, now });
   return { user, token: { id: token.id, name: token.name } };
+}
+
+/** Moves the token's "last used" (at most once a minute) after a call it made succeeded. */
+export async function recordTokenUse(caller: TokenCaller, now = new Date()): Promise<void> {
+  await touchApiToken({ id: caller.token.id, now });
 }

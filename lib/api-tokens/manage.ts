@@ -2,19 +2,15 @@ import "server-only";
 import { z } from "zod";
 import { createApiTokenCapped, listApiTokens, revokeApiToken, type ApiTokenRow } from "@/lib/db/queries/api-tokens";
 import { AppError } from "@/lib/errors";
+import { safeText } from "@/lib/validation/safe-text";
 import { generateToken } from "./token";
 import { EXPIRY_DAYS_MAX, MAX_TOKENS_PER_USER, TOKEN_NAME_MAX, type ApiTokenView } from "./view";
 
 export { MAX_TOKENS_PER_USER, type ApiTokenView } from "./view";
 
 export const createTokenSchema = z.object({
-  name: z
-    .string({ error: "Give the token a name." })
-    .trim()
-    .min(1, "Give the token a name.")
-    .max(TOKEN_NAME_MAX, `Keep the name under ${TOKEN_NAME_MAX} characters.`)
-    // Names are shown in the gallery and the list: printable text only, no control characters.
-    .refine((v) => !/[\p{Cc}\p{Cf}]/u.test(v), "Use letters, digits, spaces and punctuation only."),
+  // Names show in the list and the gallery: the shared safe-text rules (one line, no controls).
+  name: safeText({ min: 1, max: TOKEN_NAME_MAX, required: "Give the token a name.", tooLong: `Keep the name under ${TOKEN_NAME_MAX} characters.` }),
   expiresInDays: z
     .number({ error: "expiresInDays must be a whole number of days." })
     .int("expiresInDays must be a whole number of days.")

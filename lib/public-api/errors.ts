@@ -21,6 +21,8 @@ export interface PixapiWireError {
   type: PixapiWireErrorType;
   message: string;
   retryAfter?: number;
+  /** Headers the status calls for (Allow on 405, Content-Range on 416). */
+  headers?: Record<string, string>;
 }
 
 export function toPixapiError(error: AppError): PixapiWireError {
@@ -44,7 +46,9 @@ export function toPixapiError(error: AppError): PixapiWireError {
       return { status: 400, type: "invalid_request_error", message };
     case "conflict_error":
     case "payload_too_large":
-      return { status, type: "invalid_request_error", message };
+    case "method_not_allowed":
+    case "range_not_satisfiable":
+      return { status, type: "invalid_request_error", message, headers: error.headers };
     case "upstream_error":
     case "upstream_timeout":
     case "service_unavailable":
@@ -53,7 +57,9 @@ export function toPixapiError(error: AppError): PixapiWireError {
 }
 
 export function pixapiErrorResponse(error: PixapiWireError): Response {
-  const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
+  const headers = new Headers(error.headers);
+  headers.set("content-type", "application/json");
+  headers.set("cache-control", "no-store");
   if (error.retryAfter !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(error.retryAfter))));
   if (error.status === 401) headers.set("www-authenticate", 'Bearer realm="pixapi-studio"');
   const body = { error: { code: error.status, message: error.message, type: error.type } };

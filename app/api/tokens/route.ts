@@ -1,6 +1,6 @@
 import { createToken, createTokenSchema, listTokens } from "@/lib/api-tokens/manage";
 import { readJson } from "@/lib/http/json-body";
-import { authedRoute, json } from "@/lib/http/route";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 
 /** The signed-in user's live API tokens (never the tokens themselves, only their prefix). */
 export const GET = authedRoute(async ({ user }) => json({ tokens: await listTokens({ userId: user.id }) }));
@@ -10,3 +10,5 @@ export const POST = authedRoute(async ({ req, user }) => {
   const input = await readJson(req, createTokenSchema);
   return json(await createToken({ userId: user.id, input }), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = unsupportedMethods("GET, POST");

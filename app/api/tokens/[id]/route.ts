@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { revokeToken } from "@/lib/api-tokens/manage";
 import { AppError } from "@/lib/errors";
-import { authedRoute } from "@/lib/http/route";
+import { authedRoute, unsupportedMethods } from "@/lib/http/route";
 
 const idSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
 
@@ -12,3 +12,5 @@ export const DELETE = authedRoute<{ id: string }>(async ({ user, params }) => {
   await revokeToken({ userId: user.id, id: id.data });
   return new Response(null, { status: 204 });
 });
+
+export const { GET, POST, PUT, PATCH } = unsupportedMethods("DELETE");

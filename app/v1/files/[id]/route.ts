@@ -2,7 +2,7 @@ import { getMediaById } from "@/lib/db/queries/generations";
 import { AppError } from "@/lib/errors";
 import { serveMedia } from "@/lib/generations/serve-media";
 import { verifyFileSignature } from "@/lib/public-api/file-urls";
-import { pixapiPublicRoute } from "@/lib/public-api/route";
+import { pixapiPublicRoute, v1UnsupportedMethods } from "@/lib/public-api/route";
 
 /**
  * An output behind a signed, time-limited link (data[].url of the /v1 API). No token, like
@@ -17,3 +17,5 @@ export const GET = pixapiPublicRoute<{ id: string }>(async ({ req, params }) => 
   if (!media || media.role !== "output") throw new AppError("not_found_error", "This file link is invalid or has expired.");
   return serveMedia(req, media, { variant: "original", download: false, cacheControl: "private, max-age=300" });
 });
+
+export const { POST, PUT, PATCH, DELETE } = v1UnsupportedMethods("GET");

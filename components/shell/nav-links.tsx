@@ -10,7 +10,8 @@ export const NAV_ITEMS = [
   { href: "/video", label: "Video" },
   { href: "/gallery", label: "Gallery" },
   { href: "/usage", label: "Usage" },
-  { href: "/tokens", label: "API tokens", short: "API" },
+  // "API" keeps the header on one line; the page itself is titled "API tokens".
+  { href: "/tokens", label: "API" },
 ] as const;
 
 const ADMIN_ITEM = { href: "/admin", label: "Admin" } as const;
@@ -35,7 +36,7 @@ export function NavLinks({ layout, isAdmin = false }: { layout: "bar" | "tabs"; 
                   : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
               )}
             >
-              {layout === "tabs" && "short" in item ? item.short : item.label}
+              {item.label}
             </Link>
           </li>
         );

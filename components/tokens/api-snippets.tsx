@@ -24,7 +24,8 @@ export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
         </p>
       </div>
       <div>
-        <div role="tablist" aria-label="Example language" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        <div className="flex items-end justify-between gap-2 border-b border-zinc-200 dark:border-zinc-800">
+        <div role="tablist" aria-label="Example language" className="flex gap-1 overflow-x-auto">
           {SNIPPET_LANGUAGES.map((l) => (
             <button
               key={l.id}
@@ -42,11 +43,12 @@ export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
             </button>
           ))}
         </div>
-        <div id="api-snippet" role="tabpanel" className="relative mt-3">
-          <pre aria-label={`${language} example`} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-24 text-xs leading-relaxed text-zinc-100">
+        <CopyButton text={code} label={`Copy the ${language} example`} className="mb-1 h-8 shrink-0 px-3" />
+        </div>
+        <div id="api-snippet" role="tabpanel" className="mt-3">
+          <pre aria-label={`${language} example`} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
             <code>{code}</code>
           </pre>
-          <CopyButton text={code} label={`Copy the ${language} example`} className="absolute top-2 right-2 h-8 px-3" />
         </div>
       </div>
     </div>

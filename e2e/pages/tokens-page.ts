@@ -15,7 +15,7 @@ export class TokensPage {
     this.create = page.getByRole("button", { name: "Create token" });
     this.newToken = page.getByLabel("Your new API token");
     this.list = page.getByRole("list", { name: "Your API tokens" });
-    this.baseUrl = page.getByLabel("Base URL");
+    this.baseUrl = page.getByRole("textbox", { name: "Base URL" });
   }
 
   async goto() {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TokenCaller } from "@/lib/api-tokens/authenticate";
-import { getGenerationForUser } from "@/lib/db/queries/generations";
+import { getGenerationForUser } from "@/lib/db/queries/generation-reads";
 import { AppError } from "@/lib/errors";
 import { createGeneration } from "@/lib/generations/create";
 import { getModels } from "@/lib/generations/models";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getGenerationForUser } from "@/lib/db/queries/generations";
+import { getGenerationForUser } from "@/lib/db/queries/generation-reads";
 import { AppError } from "@/lib/errors";
 import { generationToView } from "@/lib/generations/to-view";
 import { isTerminal, type GenerationView } from "@/lib/generations/view";

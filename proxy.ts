@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/generate/:path*", "/edit/:path*", "/video/:path*", "/gallery/:path*", "/usage/:path*", "/admin/:path*"],
+  matcher: ["/generate/:path*", "/edit/:path*", "/video/:path*", "/gallery/:path*", "/usage/:path*", "/tokens/:path*", "/admin/:path*"],
 };

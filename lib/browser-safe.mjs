@@ -23,6 +23,7 @@ export const BROWSER_SAFE_LIB = [
   "usage/views", // the usage API's shapes
   "validation", // zod schemas shared by forms and routes
   "auth/callback-url", // where to go after sign-in (checked the same on both sides)
+  "api-tokens/view", // personal API token shapes and limits (types and constants only)
 ];
 
 /** Packages that only work on the server (or must never ship to a browser). */

@@ -11,6 +11,7 @@
  *   generations.detail(id)    GenerationView
  *   media.file(id)            File (a media item fetched as a Blob, e.g. to reuse as an edit input)
  *   usage.all()               prefix for whatever the usage page loads (credits held and spent)
+ *   tokens.list()             ApiTokenView[] (the user's live personal API tokens)
  */
 export type GenerationListFilters = Readonly<Record<string, string | number | undefined>>;
 
@@ -29,5 +30,9 @@ export const queryKeys = {
   },
   usage: {
     all: () => ["usage"] as const,
+  },
+  tokens: {
+    all: () => ["tokens"] as const,
+    list: () => ["tokens", "list"] as const,
   },
 } as const;

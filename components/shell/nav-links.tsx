@@ -10,6 +10,8 @@ export const NAV_ITEMS = [
   { href: "/video", label: "Video" },
   { href: "/gallery", label: "Gallery" },
   { href: "/usage", label: "Usage" },
+  // "API" keeps the header on one line; the page itself is titled "API tokens".
+  { href: "/tokens", label: "API" },
 ] as const;
 
 const ADMIN_ITEM = { href: "/admin", label: "Admin" } as const;

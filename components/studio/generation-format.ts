@@ -61,6 +61,7 @@ export function parameterRows(g: GenerationView): { label: string; value: string
     { label: "Quality", value: g.params.quality ? g.params.quality[0]?.toUpperCase() + g.params.quality.slice(1) : undefined },
     { label: "Images requested", value: g.kind !== "video" && g.params.n !== undefined ? String(g.params.n) : undefined },
     { label: "Input images", value: g.inputs.length ? String(g.inputs.length) : undefined },
+    { label: "Made through", value: g.apiTokenName ? `the API (token “${g.apiTokenName}”)` : undefined },
   ];
   return rows.flatMap((r) => (r.value ? [{ label: r.label, value: r.value }] : []));
 }

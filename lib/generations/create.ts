@@ -26,6 +26,10 @@ export async function createGeneration(input: {
   request: GenerationRequest;
   uploads: Uint8Array[];
   idempotencyKey?: string;
+  /** Set for generations made through the /v1 API: the personal token that made it. */
+  apiToken?: { id: string; name: string };
+  /** The caller asked for a background task (/v1/async/*): use Pixapi's async endpoint even for small images. */
+  preferAsync?: boolean;
 }): Promise<{ generation: GenerationView; created: boolean }> {
   const { request, userId } = input;
   if (input.idempotencyKey) {
@@ -41,7 +45,7 @@ export async function createGeneration(input: {
     request.kind === "video"
       ? estimateCreditsSafe({ kind: "video", model: model.id, duration: request.duration, size: request.size })
       : estimateCreditsSafe({ kind: "image", model: model.id, size: request.size, quality: request.quality, n: request.n });
-  const mode = request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
+  const mode = !input.preferAsync && request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
   const params =
     request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
   const estimatedMilli = toMilli(estimate);
@@ -72,6 +76,7 @@ export async function createGeneration(input: {
       params,
       idempotencyKey: input.idempotencyKey,
       estimatedMilli,
+      apiToken: input.apiToken,
       inputs,
       guard: budgetGuard({ userId, estimateMilli: estimatedMilli }),
     });

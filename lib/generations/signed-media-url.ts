@@ -9,7 +9,8 @@ import { env } from "@/lib/env";
  */
 const TTL_SECONDS = 60 * 60;
 
-function secret(): string {
+/** Also signs the /v1 API's output links (lib/public-api/file-urls.ts, under its own purpose prefix). */
+export function mediaSigningSecret(): string {
   const e = env();
   const s = e.MEDIA_URL_SECRET ?? (e.NEXTAUTH_SECRET ? `media-url:${e.NEXTAUTH_SECRET}` : undefined);
   if (!s) throw new Error("MEDIA_URL_SECRET (or NEXTAUTH_SECRET) must be set to sign media URLs.");
@@ -17,7 +18,7 @@ function secret(): string {
 }
 
 function signature(mediaId: string, expires: number): string {
-  return createHmac("sha256", secret()).update(`${mediaId}.${expires}`).digest("base64url");
+  return createHmac("sha256", mediaSigningSecret()).update(`${mediaId}.${expires}`).digest("base64url");
 }
 
 export function signedMediaUrl({ mediaId, now = Date.now() }: { mediaId: string; now?: number }): string {

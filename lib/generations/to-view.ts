@@ -42,6 +42,7 @@ export function generationToView(g: GenerationRow): GenerationView {
     error: g.status === "failed" ? { type: g.errorType ?? "server_error", message: g.errorMessage ?? "The generation failed." } : null,
     outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
     inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
+    apiTokenName: g.apiTokenName,
     createdAt: g.createdAt.toISOString(),
     startedAt: g.startedAt?.toISOString() ?? null,
     completedAt: g.completedAt?.toISOString() ?? null,

@@ -35,6 +35,8 @@ export interface GenerationView {
   error: { type: string; message: string } | null;
   outputs: MediaView[];
   inputs: MediaView[];
+  /** Made through the /v1 API: the name of the personal token used. Null: made in the studio. */
+  apiTokenName?: string | null;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;

@@ -6,6 +6,7 @@ import type { GenerationView } from "@/lib/generations/view";
 import { forEachDatabase } from "../support/db";
 import { pngFixture, settleGeneration } from "../support/generations";
 import { ctx, multipart, startStudioHarness, type StudioHarness } from "../support/studio";
+import { createApiToken } from "../support/api-tokens";
 import { ROUTE_TABLES } from "./corpus";
 import { createFixtureUsers, generatedCases, runCase, type Fixtures, type RunContext } from "./harness";
 
@@ -45,7 +46,16 @@ forEachDatabase("security corpus", (getDb) => {
     const prisma = getDb().prisma;
     const output = await prisma.media.findFirstOrThrow({ where: { generationId: generation.id, role: "output" } });
     const input = await prisma.media.findFirst({ where: { generationId: editId, role: "input" } });
-    const fixtures: Fixtures = { users, aliceGeneration: generation.id, aliceMedia: output.id, aliceInputMedia: input?.id ?? null };
+    const [alice, bob, revoked, expired] = await Promise.all([
+      createApiToken(studio, users.alice, { name: "alice" }),
+      createApiToken(studio, users.bob, { name: "bob" }),
+      createApiToken(studio, users.alice, { name: "revoked" }),
+      createApiToken(studio, users.alice, { name: "expired", expiresInDays: 1 }),
+    ]);
+    await prisma.apiToken.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    await prisma.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const tokens = { alice: alice.token, aliceId: alice.id, bob: bob.token, revoked: revoked.token, expired: expired.token };
+    const fixtures: Fixtures = { users, aliceGeneration: generation.id, aliceMedia: output.id, aliceInputMedia: input?.id ?? null, tokens };
     run = { studio, prisma, fixtures, secret: SECRET };
   });
   afterAll(async () => {

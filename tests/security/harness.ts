@@ -47,6 +47,8 @@ export interface Fixtures {
   aliceMedia: string;
   /** An input (uploaded) media of alice's, the kind the signed public URL serves. */
   aliceInputMedia: string | null;
+  /** Personal API tokens (/v1): live ones of alice and bob, one revoked and one expired of alice's. */
+  tokens: { alice: string; aliceId: string; bob: string; revoked: string; expired: string };
 }
 
 export interface SecurityCase {
@@ -60,7 +62,8 @@ export interface SecurityCase {
   json?: unknown;
   /** A raw body (sent as is, with `headers`); a function may also return headers of its own (multipart). */
   body?: BodyInit | ((f: Fixtures) => BodyInit | Promise<BodyInit | BuiltBody>);
-  headers?: Record<string, string>;
+  /** A function gets the fixtures (e.g. for an API token). */
+  headers?: Record<string, string> | ((f: Fixtures) => Record<string, string>);
   status: number;
   /** The envelope's type, when it matters (e.g. "not_found_error"). */
   type?: string;
@@ -159,7 +162,7 @@ export async function buildRequest(table: RouteTable, c: SecurityCase, run: RunC
   const f = run.fixtures;
   const params = typeof c.params === "function" ? c.params(f) : (c.params ?? table.params?.(f) ?? {});
   const path = typeof c.path === "function" ? c.path(f) : (c.path ?? fillPath(table.path, params));
-  const headers = new Headers(c.headers);
+  const headers = new Headers(typeof c.headers === "function" ? c.headers(f) : c.headers);
   const cookie = await sessionCookie(c.as ?? table.sessionActor ?? "alice", f, run.secret);
   if (cookie && !headers.has("cookie")) headers.set("cookie", cookie);
   let body: BodyInit | undefined;

@@ -18,7 +18,7 @@ const MEDIA_JSON = Prisma.sql`COALESCE((
 const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text AS kind, g.status::text AS status, g.mode::text AS mode,
   g.model, g.prompt, g.params, g.progress, g.upstream_task_id AS "upstreamTaskId", g.error_type AS "errorType",
   g.error_message AS "errorMessage", g.estimated_milli AS "estimatedMilli", g.cost_milli AS "costMilli",
-  g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt"`;
+  g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt", g.api_token_name AS "apiTokenName"`;
 
 /** Raw rows come back with the same names and types as generationSelect (enums as text, media as JSON). */
 function toRow(row: GenerationRow): GenerationRow {

@@ -41,6 +41,7 @@ export const generationSelect = {
   createdAt: true,
   startedAt: true,
   completedAt: true,
+  apiTokenName: true,
   media: { select: mediaSelect, orderBy: [{ role: "asc" }, { position: "asc" }] },
 } satisfies Prisma.GenerationSelect;
 
@@ -78,6 +79,8 @@ export async function createGenerationWithHold(input: {
   idempotencyKey?: string;
   estimatedMilli: number;
   inputs?: NewMedia[];
+  /** Made through the /v1 API with this personal token (kept by name for the gallery). */
+  apiToken?: { id: string; name: string };
   /** Runs first inside the transaction (e.g. the budget check); throwing rolls everything back. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<{ generation: GenerationRow; created: boolean }> {
@@ -96,6 +99,8 @@ export async function createGenerationWithHold(input: {
           params: input.params,
           idempotencyKey: input.idempotencyKey ?? null,
           estimatedMilli: input.estimatedMilli,
+          apiTokenId: input.apiToken?.id ?? null,
+          apiTokenName: input.apiToken?.name ?? null,
         },
       });
       if (input.inputs?.length) {

@@ -5,7 +5,9 @@ import { generationsTable } from "./generations";
 import { healthLiveTable } from "./health-live";
 import { mediaTable, publicMediaTable } from "./media";
 import { signUpTable } from "./sign-up";
+import { tokenByIdTable, tokensTable } from "./tokens";
 import { dailyTable, exportTable, healthTable, modelsTable, nextAuthTable, summaryTable, usageTable } from "./usage";
+import { v1Tables } from "./v1";
 
 /** Every route file's table. A new route adds its file under corpus/ and one line here. */
 export const ROUTE_TABLES: RouteTable[] = [
@@ -24,4 +26,7 @@ export const ROUTE_TABLES: RouteTable[] = [
   healthTable,
   healthLiveTable,
   nextAuthTable,
+  tokensTable,
+  tokenByIdTable,
+  ...v1Tables,
 ];

@@ -1,0 +1,33 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-fetch";
+import type { ApiTokenView } from "@/lib/api-tokens/view";
+import { queryKeys } from "@/lib/query-keys";
+
+export type CreatedToken = ApiTokenView & { token: string };
+
+export function useTokens(initial: ApiTokenView[]) {
+  return useQuery({
+    queryKey: queryKeys.tokens.list(),
+    queryFn: async () => (await apiFetch<{ tokens: ApiTokenView[] }>("/api/tokens")).tokens,
+    initialData: initial,
+  });
+}
+
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; expiresInDays: number | null }) =>
+      apiFetch<CreatedToken>("/api/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens.all() }),
+  });
+}
+
+export function useRevokeToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens.all() }),
+  });
+}

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { Providers } from "./providers";
 import { THEME_COOKIE, themeBootScript, parseTheme } from "@/components/shell/theme";
+import { NONCE_HEADER } from "@/lib/security/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,11 +15,13 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // proxy.ts's per-request CSP nonce: without it the browser would block this inline script.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme-choice={theme} suppressHydrationWarning>
       <head>
         {/* Resolves "system" before first paint so dark users never see a white flash. */}
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="min-h-dvh">
         <Providers>{children}</Providers>

@@ -3,6 +3,7 @@
 import clsx from "clsx";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatCreditNumber, formatCredits } from "@/lib/format";
 import { periodNoun } from "@/lib/usage/format";
 import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
@@ -37,6 +38,8 @@ function UsageBar({ user }: { user: AdminUserView }) {
 
 function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView; self: boolean; defaultAllowance: number | null; period: AdminUsersView["period"] }) {
   const [editing, setEditing] = useState(false);
+  // Disabling signs the person out at once, so it asks first; enabling does not.
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
   const update = useUpdateAdminUser();
   const used = user.spent.settled + user.spent.held;
   return (
@@ -97,10 +100,21 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
           disabled={self || update.isPending}
           title={self ? "You can't disable your own account." : undefined}
           aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-          onClick={() => update.mutate({ id: user.id, patch: { disabled: !user.disabled } })}
+          onClick={() => (user.disabled ? update.mutate({ id: user.id, patch: { disabled: false } }) : setConfirmingDisable(true))}
         >
           {user.disabled ? "Enable" : "Disable"}
         </button>
+        <ConfirmDialog
+          open={confirmingDisable}
+          title={`Disable ${user.email}?`}
+          confirmLabel="Disable account"
+          pendingLabel="Disabling…"
+          pending={update.isPending}
+          onCancel={() => setConfirmingDisable(false)}
+          onConfirm={() => update.mutate({ id: user.id, patch: { disabled: true } }, { onSuccess: () => setConfirmingDisable(false) })}
+        >
+          They are signed out at once and can&apos;t sign in or use the studio until you enable the account again.
+        </ConfirmDialog>
         {update.isError ? (
           <p role="alert" className="text-xs text-red-600 dark:text-red-400">
             {update.error.message}

@@ -42,6 +42,16 @@ export class AdminPage {
   async setDisabled(email: string, disabled: boolean) {
     const row = this.row(email);
     await row.getByRole("button", { name: `${disabled ? "Disable" : "Enable"} ${email}` }).click();
+    if (disabled) {
+      // Disabling asks first; cancelling changes nothing.
+      const dialog = this.page.getByRole("alertdialog", { name: `Disable ${email}?` });
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(row.getByText("Disabled", { exact: true })).toBeHidden();
+      await row.getByRole("button", { name: `Disable ${email}` }).click();
+      await dialog.getByRole("button", { name: "Disable account" }).click();
+      await expect(dialog).toBeHidden();
+    }
     await expect(row.getByText("Disabled", { exact: true })).toBeVisible({ visible: disabled });
   }
 }

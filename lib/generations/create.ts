@@ -7,6 +7,7 @@ import { deleteObjects, mediaKey, putObject } from "@/lib/storage";
 import { assertBudgetFits, budgetGuard } from "@/lib/usage/budget";
 import { MAX_EDIT_IMAGES, pixelsOf, type GenerationRequest } from "@/lib/validation/generation";
 import { runInBackground } from "./background";
+import { assertSameRequest } from "./idempotency";
 import { estimateCreditsSafe, toMilli } from "./estimate";
 import { requireModel } from "./models";
 import { runGeneration } from "./run";
@@ -34,8 +35,11 @@ export async function createGeneration(input: {
   const { request, userId } = input;
   if (input.idempotencyKey) {
     // A retried request (double click, flaky network) gets the first one's generation.
-    const existing = await findByIdempotencyKey(userId, input.idempotencyKey);
-    if (existing) return { generation: existing, created: false };
+    const existing = await getGenerationByIdempotencyKey({ userId, idempotencyKey: input.idempotencyKey });
+    if (existing) {
+      await assertSameRequest(existing, request, input.uploads);
+      return { generation: generationToView(existing), created: false };
+    }
   }
   const model = await requireModel(request.model, request.kind === "video" ? "video" : request.kind === "edit" ? "image-to-image" : "text-to-image");
   checkUploadCount(request.kind, input.uploads.length);

@@ -215,3 +215,9 @@ export async function getMediaById({ id }: { id: string }): Promise<MediaRow | n
 export async function getGenerationByIdempotencyKey({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): Promise<GenerationRow | null> {
   return getPrisma().generation.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: generationSelect });
 }
+
+/** SHA-256s of a generation's uploaded inputs, in upload order (Idempotency-Key replays compare them). */
+export async function getInputHashes({ generationId }: { generationId: string }): Promise<string[]> {
+  const rows = await getPrisma().media.findMany({ where: { generationId, role: "input" }, select: { sha256: true }, orderBy: { position: "asc" } });
+  return rows.map((r) => r.sha256 ?? "");
+}

@@ -107,8 +107,9 @@ export async function pollDueTasks({ owner = trackerOwner, now = new Date() }: {
     due.map(async (gen) => {
       try {
         await withLeaseHeartbeat({ id: gen.id, owner }, () => pollOne(gen, owner, now));
-        // Its owner deleted it while it ran: once settled (or released), remove it.
-        if (gen.deletedAt) await purgeIfDeleted(gen.id);
+        // Its owner deleted it while it ran (possibly during this very poll): once settled
+        // (or released), remove it. A no-op for every other row.
+        await purgeIfDeleted(gen.id);
       } catch (e) {
         console.error(`[studio] tracker: poll of ${gen.id} failed:`, e);
       }

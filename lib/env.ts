@@ -59,6 +59,12 @@ export const envSchema = z.object({
     ),
   /** Base interval of the backend task tracker's polls (backs off from here). */
   TRACKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /**
+   * Lease an instance holds on a generation while it runs or polls it, renewed every third
+   * of it while the work goes on; another instance takes over (or fails an interrupted
+   * call) only once it has expired.
+   */
+  TRACKER_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
   /** An async task still unfinished after this long is given up as failed. */
   TRACKER_MAX_AGE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),

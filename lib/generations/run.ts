@@ -11,6 +11,7 @@ import { editImages, generateImages, submitImageEdit, submitImageGeneration, sub
 import { deleteObjects, openObject } from "@/lib/storage";
 import { failureOf } from "./errors";
 import { storeOutputs } from "./ingest";
+import { instanceId, leaseUntil, withLeaseHeartbeat } from "./lease";
 import { purgeIfDeleted } from "./purge";
 import { signedMediaUrl } from "./signed-media-url";
 import { firstPollDelayMs } from "./tracker";
@@ -21,12 +22,13 @@ import { firstPollDelayMs } from "./tracker";
  * only the caller that moves the row from queued to running does anything.
  */
 export async function runGeneration(id: string): Promise<void> {
-  if (!(await markGenerationStarted({ id }))) return;
+  if (!(await markGenerationStarted({ id, lease: { owner: instanceId, until: leaseUntil() } }))) return;
   const gen = await getGenerationById({ id });
   if (!gen) return;
   try {
-    if (gen.mode === "sync") await runSync(gen);
-    else await submitAsync(gen);
+    // The call and its downloads may take long: the heartbeat tells other instances this
+    // row is alive, so their orphan recovery leaves it alone.
+    await withLeaseHeartbeat({ id, owner: instanceId }, () => (gen.mode === "sync" ? runSync(gen) : submitAsync(gen)));
   } catch (error) {
     await failGeneration({ id, ...failureOf(error) });
   }

@@ -1,8 +1,6 @@
 import "server-only";
-import os from "node:os";
-import { randomBytes } from "node:crypto";
 import { completeGeneration, failGeneration } from "@/lib/db/queries/generations";
-import { claimDueGenerations, findOrphanedGenerations, releaseLeases, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
+import { claimDueGenerations, findOrphanedGenerations, releaseLeases, rescheduleIngest, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
 import { env } from "@/lib/env";
 import { deleteObjects } from "@/lib/storage";
 import { getTask, isPixapiError, type PixapiTask } from "@/lib/pixapi";
@@ -10,6 +8,7 @@ import { runInBackground } from "./background";
 import { toMilli } from "./estimate";
 import { failureOf } from "./errors";
 import { storeOutputs } from "./ingest";
+import { instanceId, leaseMs, withLeaseHeartbeat } from "./lease";
 import { purgeFinishedDeleted, purgeIfDeleted } from "./purge";
 
 /**
@@ -18,12 +17,11 @@ import { purgeFinishedDeleted, purgeIfDeleted } from "./purge";
  * from instrumentation.ts); the database lease makes sure each task has one poller.
  * State lives only in the database, so a restart simply resumes.
  */
-const LEASE_MS = 60_000;
 const BATCH = 8;
 const MAX_BACKOFF_MS = 15_000;
 const INGEST_ATTEMPTS = 5;
 
-export const trackerOwner = `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+export const trackerOwner = instanceId;
 
 export function firstPollDelayMs(kind: "image" | "edit" | "video"): number {
   return env().TRACKER_POLL_MS * (kind === "video" ? 2 : 1);
@@ -53,9 +51,10 @@ async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, n
     });
     if (!done) await deleteObjects({ keys: stored.keys });
   } catch (error) {
-    // Downloading results can fail transiently; retry a few polls before giving up.
-    if (gen.pollAttempts < INGEST_ATTEMPTS && !(isPixapiError(error) && error.type === "media_too_large")) {
-      await reschedulePoll({ id: gen.id, owner, nextPollAt: new Date(now.getTime() + backoffMs(gen.pollAttempts)) });
+    // Downloading results can fail transiently; retry a few times before giving up. Counted
+    // apart from polls: a long video has polled many times before its first download.
+    if (gen.ingestAttempts < INGEST_ATTEMPTS && !(isPixapiError(error) && error.type === "media_too_large")) {
+      await rescheduleIngest({ id: gen.id, owner, nextPollAt: new Date(now.getTime() + backoffMs(gen.ingestAttempts)) });
       return;
     }
     await failGeneration({ id: gen.id, ...failureOf(error) });
@@ -103,13 +102,14 @@ async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promis
 
 /** One tracker pass: claim due tasks, poll each once. Returns how many were polled. */
 export async function pollDueTasks({ owner = trackerOwner, now = new Date() }: { owner?: string; now?: Date } = {}): Promise<number> {
-  const due = await claimDueGenerations({ owner, now, leaseMs: LEASE_MS, limit: BATCH });
+  const due = await claimDueGenerations({ owner, now, leaseMs: leaseMs(), limit: BATCH });
   await Promise.all(
     due.map(async (gen) => {
       try {
-        await pollOne(gen, owner, now);
-        // Its owner deleted it while it ran: once settled (or released), remove it.
-        if (gen.deletedAt) await purgeIfDeleted(gen.id);
+        await withLeaseHeartbeat({ id: gen.id, owner }, () => pollOne(gen, owner, now));
+        // Its owner deleted it while it ran (possibly during this very poll): once settled
+        // (or released), remove it. A no-op for every other row.
+        await purgeIfDeleted(gen.id);
       } catch (e) {
         console.error(`[studio] tracker: poll of ${gen.id} failed:`, e);
       }
@@ -123,12 +123,14 @@ export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}):
   const { runGeneration } = await import("./run");
   const orphans = await findOrphanedGenerations({
     queuedBefore: new Date(now.getTime() - 30_000),
-    runningBefore: new Date(now.getTime() - env().PIXAPI_TIMEOUT_MS - 60_000),
+    now,
+    unleasedBefore: new Date(now.getTime() - env().PIXAPI_TIMEOUT_MS - 60_000),
   });
   for (const id of orphans.queued) runInBackground(`run ${id}`, () => runGeneration(id));
   for (const id of orphans.interrupted) {
     await failGeneration({
       id,
+      leaseExpiredBy: now,
       errorType: "interrupted",
       errorMessage: "The studio restarted while this generation was running. Your credits were released; please try again.",
     });

@@ -129,16 +129,19 @@ export async function getGenerationById({ id }: { id: string }): Promise<Generat
   return getPrisma().generation.findUnique({ where: { id }, select: generationSelect });
 }
 
-/** queued → running, before the upstream call. False if another runner took it already. */
-export async function markGenerationStarted({ id }: { id: string }): Promise<boolean> {
+/**
+ * queued → running, before the upstream call, taking the row's lease for the runner.
+ * False if another runner took it already.
+ */
+export async function markGenerationStarted({ id, lease }: { id: string; lease?: { owner: string; until: Date } }): Promise<boolean> {
   const { count } = await getPrisma().generation.updateMany({
     where: { id, status: "queued" },
-    data: { status: "running", startedAt: new Date() },
+    data: { status: "running", startedAt: new Date(), ...(lease ? { leaseOwner: lease.owner, leaseUntil: lease.until } : {}) },
   });
   return count === 1;
 }
 
-/** Records the upstream task of an async generation and when to poll it first. */
+/** Records the upstream task of an async generation and when to poll it first; the runner's lease ends (the tracker claims its own). */
 export async function recordUpstreamTask(input: { id: string; upstreamTaskId: string; upstreamStatus: string; progress: number; nextPollAt: Date }) {
   await getPrisma().generation.updateMany({
     where: { id: input.id, status: "running" },
@@ -147,6 +150,8 @@ export async function recordUpstreamTask(input: { id: string; upstreamTaskId: st
       upstreamStatus: input.upstreamStatus,
       progress: input.progress,
       nextPollAt: input.nextPollAt,
+      leaseOwner: null,
+      leaseUntil: null,
     },
   });
 }
@@ -180,12 +185,20 @@ export async function completeGeneration(input: {
   });
 }
 
-/** queued|running → failed, releasing the hold. False if it already reached a terminal status. */
-export async function failGeneration(input: { id: string; errorType: string; errorMessage: string }): Promise<boolean> {
+/**
+ * queued|running → failed, releasing the hold. False if it already reached a terminal
+ * status. `leaseExpiredBy`: fail only if no live lease is on the row (orphan recovery
+ * must not fail a call its runner is still renewing).
+ */
+export async function failGeneration(input: { id: string; errorType: string; errorMessage: string; leaseExpiredBy?: Date }): Promise<boolean> {
   return getPrisma().$transaction(async (tx) => {
     const now = new Date();
     const moved = await tx.generation.updateMany({
-      where: { id: input.id, status: { in: ["queued", "running"] } },
+      where: {
+        id: input.id,
+        status: { in: ["queued", "running"] },
+        ...(input.leaseExpiredBy ? { OR: [{ leaseUntil: null }, { leaseUntil: { lt: input.leaseExpiredBy } }] } : {}),
+      },
       data: {
         status: "failed",
         errorType: input.errorType,

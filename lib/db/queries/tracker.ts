@@ -8,7 +8,7 @@ import { generationSelect, type GenerationRow } from "./generations";
  * lease: claiming is one UPDATE over rows picked with FOR UPDATE SKIP LOCKED, so two
  * trackers (tabs don't matter: browsers never poll upstream) never take the same task.
  */
-export type TrackedGeneration = GenerationRow & { pollAttempts: number; upstreamStatus: string | null; deletedAt: Date | null };
+export type TrackedGeneration = GenerationRow & { pollAttempts: number; ingestAttempts: number; upstreamStatus: string | null; deletedAt: Date | null };
 
 export async function claimDueGenerations(input: { owner: string; now: Date; leaseMs: number; limit: number }): Promise<TrackedGeneration[]> {
   const prisma = getPrisma();
@@ -28,7 +28,7 @@ export async function claimDueGenerations(input: { owner: string; now: Date; lea
   if (rows.length === 0) return [];
   return prisma.generation.findMany({
     where: { id: { in: rows.map((r) => r.id) }, leaseOwner: input.owner },
-    select: { ...generationSelect, pollAttempts: true, upstreamStatus: true, deletedAt: true },
+    select: { ...generationSelect, pollAttempts: true, ingestAttempts: true, upstreamStatus: true, deletedAt: true },
   });
 }
 
@@ -53,6 +53,23 @@ export async function reschedulePoll(input: {
   });
 }
 
+/** Extends a lease this owner still holds on a running row. False if it lost the row. */
+export async function renewLease(input: { id: string; owner: string; leaseUntil: Date }): Promise<boolean> {
+  const { count } = await getPrisma().generation.updateMany({
+    where: { id: input.id, leaseOwner: input.owner, status: "running" },
+    data: { leaseUntil: input.leaseUntil },
+  });
+  return count === 1;
+}
+
+/** Copying a finished task's results failed: try again later, counted apart from polls. */
+export async function rescheduleIngest(input: { id: string; owner: string; nextPollAt: Date }): Promise<void> {
+  await getPrisma().generation.updateMany({
+    where: { id: input.id, leaseOwner: input.owner, status: "running" },
+    data: { nextPollAt: input.nextPollAt, ingestAttempts: { increment: 1 }, leaseOwner: null, leaseUntil: null },
+  });
+}
+
 /**
  * Hands back every lease `owner` holds (graceful shutdown): those tasks become due now, so
  * another instance polls them on its next pass. Returns how many were released.
@@ -69,12 +86,19 @@ export async function releaseLeases(input: { owner: string; now: Date }): Promis
  * Rows a dead process left behind: queued ones never started (to be run now) and sync or
  * unsubmitted async ones whose upstream call was in flight when the process stopped.
  */
-export async function findOrphanedGenerations(input: { queuedBefore: Date; runningBefore: Date }): Promise<{ queued: string[]; interrupted: string[] }> {
+export async function findOrphanedGenerations(input: { queuedBefore: Date; now: Date; unleasedBefore: Date }): Promise<{ queued: string[]; interrupted: string[] }> {
   const prisma = getPrisma();
   const [queued, interrupted] = await Promise.all([
     prisma.generation.findMany({ where: { status: "queued", createdAt: { lt: input.queuedBefore } }, select: { id: true }, take: 50 }),
     prisma.generation.findMany({
-      where: { status: "running", upstreamTaskId: null, startedAt: { lt: input.runningBefore } },
+      // The runner renews its lease while the call and its downloads go on: only an expired
+      // lease means the process died. Rows without a lease (started by an older version)
+      // keep the old age rule.
+      where: {
+        status: "running",
+        upstreamTaskId: null,
+        OR: [{ leaseUntil: { lt: input.now } }, { leaseUntil: null, startedAt: { lt: input.unleasedBefore } }],
+      },
       select: { id: true },
       take: 50,
     }),

@@ -78,16 +78,17 @@ async function sessionUid(req: Request): Promise<string | null> {
     .filter(([name]) => SESSION_COOKIES.some((c) => name === c || name.startsWith(`${c}.`)))
     .map(([name, value]) => `${name}=${value}`)
     .join(";");
-  const bearer = req.headers.get("authorization");
-  if (!raw && !bearer) return null;
-  const key = `${raw}|${bearer ?? ""}`;
+  if (!raw) return null;
+  const key = raw;
   const now = Date.now();
   const { tokens } = caches();
   const hit = tokens.get(key);
   if (hit && hit.expiresAt > now) return hit.uid;
 
+  // Sessions come from the cookie only: getToken would also take a session JWT sent as
+  // `Authorization: Bearer`, which /api must refuse (that header is for /v1's psk_ tokens).
   const token = await getToken({
-    req: { headers: req.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
+    req: { headers: new Headers({ cookie: req.headers.get("cookie") ?? "" }), cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: env().NEXTAUTH_SECRET,
   });
   const uid = typeof token?.uid === "string" ? token.uid : null;

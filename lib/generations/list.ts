@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { listGenerationsForUser } from "@/lib/db/queries/generation-reads";
+import { collectionBelongsTo } from "@/lib/db/queries/collections";
 import { AppError } from "@/lib/errors";
-import { isValidId, safeText } from "@/lib/validation/safe-text";
+import { idSchema, isValidId, safeText } from "@/lib/validation/safe-text";
 import { zodFields } from "@/lib/http/zod-fields";
 import { generationToView } from "./to-view";
 import type { GenerationListView } from "./view";
@@ -14,6 +15,8 @@ const querySchema = z.object({
   status: z.enum(["queued", "running", "completed", "failed"]).optional(),
   model: safeText({ min: 1, max: 100 }).optional(),
   q: safeText({ min: 1, max: 200 }).optional(),
+  favorite: z.enum(["1", "true"]).optional(),
+  collection: idSchema.optional(),
 });
 
 /** Cursors are opaque to clients: base64url of "<createdAt ISO>|<id>" of the last row. */
@@ -37,7 +40,10 @@ export async function listGenerations({ userId, query }: { userId: string; query
     const fields = zodFields(parsed.error);
     throw new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid query.", { fields });
   }
-  const { limit, cursor, ...filters } = parsed.data;
+  const { limit, cursor, favorite, collection, ...rest } = parsed.data;
+  // Another user's collection is as unknown as a missing one.
+  if (collection && !(await collectionBelongsTo({ id: collection, userId }))) throw new AppError("not_found_error", "No such collection.");
+  const filters = { ...rest, ...(favorite ? { favorite: true } : {}), ...(collection ? { collectionId: collection } : {}) };
   // One extra row tells whether another page exists without a count query.
   const rows = await listGenerationsForUser({ userId, limit: limit + 1, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
   const page = rows.slice(0, limit);

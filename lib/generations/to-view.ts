@@ -43,6 +43,8 @@ export function generationToView(g: GenerationRow): GenerationView {
     outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
     inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
     apiTokenName: g.apiTokenName,
+    favorite: g.favorite,
+    collectionIds: g.collectionItems.map((c) => c.collectionId),
     createdAt: g.createdAt.toISOString(),
     startedAt: g.startedAt?.toISOString() ?? null,
     completedAt: g.completedAt?.toISOString() ?? null,

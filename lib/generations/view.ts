@@ -37,6 +37,10 @@ export interface GenerationView {
   inputs: MediaView[];
   /** Made through the /v1 API: the name of the personal token used. Null: made in the studio. */
   apiTokenName?: string | null;
+  /** Starred by the owner. */
+  favorite: boolean;
+  /** The owner's collections this generation is in. */
+  collectionIds: string[];
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;

@@ -15,6 +15,8 @@ export function generation(over: Partial<GenerationView> = {}): GenerationView {
     error: null,
     outputs: [],
     inputs: [],
+    favorite: false,
+    collectionIds: [],
     createdAt: "2026-01-01T00:00:00.000Z",
     startedAt: "2026-01-01T00:00:00.000Z",
     completedAt: "2026-01-01T00:00:02.000Z",

@@ -18,7 +18,9 @@ const MEDIA_JSON = Prisma.sql`COALESCE((
 const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text AS kind, g.status::text AS status, g.mode::text AS mode,
   g.model, g.prompt, g.params, g.progress, g.upstream_task_id AS "upstreamTaskId", g.error_type AS "errorType",
   g.error_message AS "errorMessage", g.estimated_milli AS "estimatedMilli", g.cost_milli AS "costMilli",
-  g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt", g.api_token_name AS "apiTokenName"`;
+  g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt", g.api_token_name AS "apiTokenName", g.favorite,
+  COALESCE((SELECT json_agg(json_build_object('collectionId', ci.collection_id) ORDER BY ci.added_at)
+    FROM collection_items ci WHERE ci.generation_id = g.id), '[]'::json) AS "collectionItems"`;
 
 /** Raw rows come back with the same names and types as generationSelect (enums as text, media as JSON). */
 function toRow(row: GenerationRow): GenerationRow {
@@ -37,6 +39,9 @@ export interface GenerationFilters {
   status?: GenerationStatus;
   model?: string;
   q?: string;
+  favorite?: boolean;
+  /** Already checked to be one of the user's collections. */
+  collectionId?: string;
 }
 
 /** `q` matched literally inside the prompt: LIKE's wildcards and escape character are escaped. */
@@ -63,6 +68,8 @@ export function listGenerationsSql(input: {
   if (f.status) where.push(Prisma.sql`g.status = ${f.status}::generation_status`);
   if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);
   if (f.q) where.push(Prisma.sql`g.prompt ILIKE ${likePattern(f.q)}`);
+  if (f.favorite) where.push(Prisma.sql`g.favorite`);
+  if (f.collectionId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM collection_items ci WHERE ci.generation_id = g.id AND ci.collection_id = ${f.collectionId})`);
   if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
   return Prisma.sql`
     SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media

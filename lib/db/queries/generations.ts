@@ -42,7 +42,9 @@ export const generationSelect = {
   startedAt: true,
   completedAt: true,
   apiTokenName: true,
+  favorite: true,
   media: { select: mediaSelect, orderBy: [{ role: "asc" }, { position: "asc" }] },
+  collectionItems: { select: { collectionId: true }, orderBy: { addedAt: "asc" } },
 } satisfies Prisma.GenerationSelect;
 
 export type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;

@@ -3,6 +3,9 @@ import { AppError } from "@/lib/errors";
 import { deleteGeneration } from "@/lib/generations/purge";
 import { generationToView } from "@/lib/generations/to-view";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
+import { readJson } from "@/lib/http/json-body";
+import { favorite } from "@/lib/collections/service";
+import { favoriteBodySchema } from "@/lib/validation/collections";
 
 type Params = { id: string };
 
@@ -15,6 +18,15 @@ export const GET = authedRoute<Params>(async ({ user, params }) => {
   return json({ generation: generationToView(gen) });
 }, { rateLimit: "read" });
 
+/** Stars or unstars the generation: `{ "favorite": true|false }`. */
+export const PATCH = authedRoute<Params>(async ({ req, user, params }) => {
+  const body = await readJson(req, favoriteBodySchema);
+  await favorite(user.id, [params.id], body.favorite);
+  const gen = await getGenerationForUser({ id: params.id, userId: user.id });
+  if (!gen) throw notFound();
+  return json({ generation: generationToView(gen) });
+});
+
 /**
  * Deletes the generation and its files; its spend stays in the usage ledger. A pending
  * one disappears at once and is removed for good once Pixapi has finished it (its credit
@@ -25,4 +37,4 @@ export const DELETE = authedRoute<Params>(async ({ user, params }) => {
   return new Response(null, { status: 204 });
 });
 
-export const { POST, PUT, PATCH } = unsupportedMethods("GET, DELETE");
+export const { POST, PUT } = unsupportedMethods("GET, PATCH, DELETE");

@@ -12,8 +12,9 @@
  *   media.file(id)            File (a media item fetched as a Blob, e.g. to reuse as an edit input)
  *   usage.all()               prefix for whatever the usage page loads (credits held and spent)
  *   tokens.list()             ApiTokenView[] (the user's live personal API tokens)
+ *   collections.all()         CollectionView[] (the user's collections, by name)
  */
-export type GenerationListFilters = Readonly<Record<string, string | number | undefined>>;
+export type GenerationListFilters = Readonly<Record<string, string | number | boolean | undefined>>;
 
 export const queryKeys = {
   models: () => ["models"] as const,
@@ -34,5 +35,8 @@ export const queryKeys = {
   tokens: {
     all: () => ["tokens"] as const,
     list: () => ["tokens", "list"] as const,
+  },
+  collections: {
+    all: () => ["collections"] as const,
   },
 } as const;

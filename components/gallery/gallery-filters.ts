@@ -10,6 +10,10 @@ export interface GalleryFilters {
   status?: GenerationStatus;
   model?: string;
   q?: string;
+  /** Starred items only (?favorite=1). */
+  favorite?: boolean;
+  /** One of the user's collections (?collection=<id>). */
+  collection?: string;
 }
 
 export const KIND_OPTIONS = [
@@ -38,7 +42,10 @@ export function filtersFrom(params: Readable): GalleryFilters {
   const status = params.get("status") ?? "";
   const model = (params.get("model") ?? "").trim().slice(0, 100);
   const q = (params.get("q") ?? "").trim().slice(0, SEARCH_MAX);
+  const collection = params.get("collection") ?? "";
   return {
+    ...(params.get("favorite") === "1" ? { favorite: true } : {}),
+    ...(/^[A-Za-z0-9]{1,64}$/.test(collection) ? { collection } : {}),
     ...(KINDS.includes(kind) ? { kind: kind as GenerationKind } : {}),
     ...(STATUSES.includes(status) ? { status: status as GenerationStatus } : {}),
     ...(model ? { model } : {}),
@@ -47,16 +54,17 @@ export function filtersFrom(params: Readable): GalleryFilters {
 }
 
 export function hasFilters(f: GalleryFilters): boolean {
-  return Boolean(f.kind || f.status || f.model || f.q);
+  return Boolean(f.kind || f.status || f.model || f.q || f.favorite || f.collection);
 }
 
 /** The list API's query string for one page of these filters. */
 export function listQuery(f: GalleryFilters, cursor: string | null, limit: number): string {
   const params = new URLSearchParams({ limit: String(limit) });
-  for (const key of ["kind", "status", "model", "q"] as const) {
+  for (const key of ["kind", "status", "model", "q", "collection"] as const) {
     const value = f[key];
     if (value) params.set(key, value);
   }
+  if (f.favorite) params.set("favorite", "1");
   if (cursor) params.set("cursor", cursor);
   return params.toString();
 }

@@ -4,6 +4,7 @@ import clsx from "clsx";
 import { PlayIcon } from "lucide-react";
 import Image from "next/image";
 import type { CSSProperties, ReactNode } from "react";
+import { FavoriteButton } from "@/components/collections/favorite-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { GenerationView } from "@/lib/generations/view";
 import { aspectOf, coverOf, isPending, KIND_LABEL, STATUS_LABEL } from "@/components/studio/generation-format";
@@ -82,8 +83,14 @@ export function GalleryTile({ generation: g, onOpen }: { generation: GenerationV
             <Pill>Edit</Pill>
           ) : null}
         </span>
-        {extra > 0 ? <Pill>+{extra}</Pill> : null}
+        {extra > 0 ? <Pill className="mr-9">+{extra}</Pill> : null}
       </div>
+      {/* Shown when starred, on hover/focus, and always where there is no hover (touch). */}
+      <FavoriteButton
+        generation={g}
+        variant="overlay"
+        className={clsx("absolute top-1 right-1 z-30", !g.favorite && "opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100")}
+      />
 
       {pending ? (
         <div className="pointer-events-none absolute inset-x-0 bottom-0 z-20 p-2">

@@ -2,6 +2,8 @@
 
 import { ChevronLeftIcon, ChevronRightIcon, XIcon } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useState } from "react";
+import { CollectionPicker } from "@/components/collections/collection-picker";
+import { FavoriteButton } from "@/components/collections/favorite-button";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useGeneration } from "@/components/studio/use-generation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -145,6 +147,7 @@ function DetailBody({
           {g ? `${KIND_LABEL[g.kind]} details` : gone ? "Not found" : "Loading…"}
         </h2>
         {g ? <StatusBadge status={g.status} className="mr-1" /> : null}
+        {g ? <FavoriteButton generation={g} /> : null}
         {/* aria-disabled, not disabled: the button keeps focus when the last item is reached. */}
         <button type="button" onClick={onPrevious} aria-disabled={!onPrevious} aria-label="Previous item" title="Previous (←)" className={iconButton}>
           <ChevronLeftIcon size={18} aria-hidden />
@@ -181,6 +184,7 @@ function DetailBody({
                 setConfirming(true);
               }}
             />
+            <CollectionPicker generation={g} />
             <DetailFacts generation={g} />
           </div>
           <ConfirmDialog

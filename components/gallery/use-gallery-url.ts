@@ -4,7 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useRef } from "react";
 import { filtersFrom, withParams, type GalleryFilters } from "./gallery-filters";
 
-type FilterChanges = { [K in keyof GalleryFilters]?: string | null };
+export type FilterChanges = { [K in keyof GalleryFilters]?: string | null };
 
 /**
  * The gallery's state that belongs in the URL: filters and the open item. Written with the
@@ -59,7 +59,7 @@ export function useGalleryUrl() {
     window.history.replaceState(null, "", withParams(window.location.search, pathname, { open: null }));
   }, [pathname]);
 
-  const clearFilters = useCallback(() => setFilters({ kind: null, status: null, model: null, q: null }), [setFilters]);
+  const clearFilters = useCallback(() => setFilters({ kind: null, status: null, model: null, q: null, favorite: null, collection: null }), [setFilters]);
 
   return { filters, openId, setFilters, clearFilters, open, show, close };
 }

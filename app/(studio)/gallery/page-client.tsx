@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CollectionsBar } from "@/components/collections/collections-bar";
 import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
 import { hasFilters } from "@/components/gallery/gallery-filters";
@@ -38,6 +39,7 @@ export function GalleryPageClient() {
   return (
     <>
       {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
+      {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
 
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}

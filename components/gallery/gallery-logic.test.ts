@@ -33,4 +33,11 @@ describe("gallery filters in the URL", () => {
     expect(withParams("?open=g1", "/gallery", { open: "" })).toBe("/gallery");
     expect(withParams("", "/gallery", { q: "fox" })).toBe("/gallery?q=fox");
   });
+
+  it("reads favorites and a collection from the URL, dropping malformed ids", () => {
+    expect(filtersFrom(new URLSearchParams("favorite=1&collection=abc123"))).toEqual({ favorite: true, collection: "abc123" });
+    expect(filtersFrom(new URLSearchParams("favorite=yes&collection=../x"))).toEqual({});
+    expect(hasFilters({ favorite: true })).toBe(true);
+    expect(listQuery({ favorite: true, collection: "c1" }, null, 24)).toBe("limit=24&collection=c1&favorite=1");
+  });
 });

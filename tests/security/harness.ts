@@ -49,6 +49,8 @@ export interface Fixtures {
   aliceInputMedia: string | null;
   /** Personal API tokens (/v1): live ones of alice and bob, one revoked and one expired of alice's. */
   tokens: { alice: string; aliceId: string; bob: string; revoked: string; expired: string };
+  /** One of alice's collections, holding aliceGeneration. */
+  aliceCollection: string;
 }
 
 export interface SecurityCase {

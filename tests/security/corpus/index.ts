@@ -1,5 +1,6 @@
 import type { RouteTable } from "../harness";
 import { adminUsersTable, adminUserTable } from "./admin";
+import { collectionByIdTable, collectionItemsTable, collectionsTable } from "./collections";
 import { generationByIdTable } from "./generation-by-id";
 import { generationsTable } from "./generations";
 import { healthLiveTable } from "./health-live";
@@ -13,6 +14,9 @@ import { v1Tables } from "./v1";
 export const ROUTE_TABLES: RouteTable[] = [
   generationsTable,
   generationByIdTable,
+  collectionsTable,
+  collectionByIdTable,
+  collectionItemsTable,
   mediaTable,
   publicMediaTable,
   adminUsersTable,

@@ -39,7 +39,7 @@ test.describe("gallery", () => {
     await gallery.goto();
     await expect(gallery.tiles).toHaveCount(3);
     // Newest first.
-    await expect(gallery.tiles.first().getByRole("button")).toHaveAccessibleName(new RegExp(boat.replace(/[()]/g, "\\$&")));
+    await expect(gallery.tiles.first().getByRole("button").first()).toHaveAccessibleName(new RegExp(boat.replace(/[()]/g, "\\$&")));
 
     await gallery.chooseType("Videos");
     await expect(page).toHaveURL(/\?kind=video$/);

@@ -24,6 +24,7 @@ export const BROWSER_SAFE_LIB = [
   "validation", // zod schemas shared by forms and routes
   "auth/callback-url", // where to go after sign-in (checked the same on both sides)
   "api-tokens/view", // personal API token shapes and limits (types and constants only)
+  "collections/view", // the collections API's shape (types only)
 ];
 
 /** Packages that only work on the server (or must never ship to a browser). */

@@ -50,8 +50,13 @@ function signalTree(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Stops every child (and its descendants): SIGTERM, then SIGKILL after a grace period. */
-export async function stopAll(graceMs = 5000): Promise<void> {
-  const alive = [...children].filter((c) => c.exitCode === null && c.signalCode === null && c.pid);
+export function stopAll(graceMs = 5000): Promise<void> {
+  return stopProcesses([...children], graceMs);
+}
+
+/** Stops these children (and their descendants) the same way, leaving any others running. */
+export async function stopProcesses(list: readonly ChildProcess[], graceMs = 5000): Promise<void> {
+  const alive = list.filter((c) => c.exitCode === null && c.signalCode === null && c.pid);
   const trees = alive.map((c) => ({ child: c, pids: [...descendants(c.pid as number), c.pid as number] }));
   for (const { child } of trees) signalTree(child.pid as number, "SIGTERM");
   const deadline = Date.now() + graceMs;

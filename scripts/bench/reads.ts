@@ -1,0 +1,138 @@
+/**
+ * Targets 1, 2 and 6: what many users at once cost. Status read, list read and async
+ * submit at `size.users` concurrent users, each beside the framework's floor (the liveness
+ * route, no database) and the emulator's own answer to the same kind of request, with the
+ * Next process's RSS sampled throughout. Reads are measured in two interleaved passes, so
+ * a noisy neighbour on the machine weighs on every figure alike.
+ */
+import { mergeLatencies, percentile, runUsers, type Latencies } from "../load/driver";
+import { EMULATOR_KEY, type StudioUnderTest } from "./context";
+import { rssBytes, rssSampler } from "./rss";
+import { runningGenerationId } from "./seed-users";
+import { mb, ms, type Row } from "./table";
+
+/** The page size the gallery asks for (components/gallery/use-gallery.ts). */
+const LIST_LIMIT = 24;
+
+type Step = (user: number, round: number) => Promise<number>;
+
+async function interleaved(t: StudioUnderTest, steps: Record<string, Step>, rounds: number): Promise<Record<string, Latencies>> {
+  const users = Array.from({ length: t.size.users }, (_, i) => i + 1);
+  const runs: Record<string, Latencies[]> = {};
+  const half = Math.ceil(rounds / 2);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [name, step] of Object.entries(steps)) (runs[name] ??= []).push(await runUsers({ users, rounds: half, warmup: pass === 0 ? 2 : 0, step }));
+  }
+  return Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, mergeLatencies(r)]));
+}
+
+function describe(l: Latencies): string {
+  const bad = Object.entries(l.statuses).filter(([s]) => Number(s) >= 400);
+  return `p50 ${ms(percentile(l.samples, 50))} ms, p99 ${ms(percentile(l.samples, 99))} ms, ${l.throughput.toFixed(0)}/s${bad.length ? ` (HTTP ${bad.map(([s, n]) => `${s}×${n}`).join(", ")})` : ""}`;
+}
+
+function expectStatus(l: Latencies, status: number): boolean {
+  return Object.keys(l.statuses).every((s) => Number(s) === status);
+}
+
+export async function measureLoad(t: StudioUnderTest): Promise<Row[]> {
+  const { api, emulator, cookies } = t;
+  const cookie = (u: number) => ({ cookie: cookies[u - 1] as string });
+  const idleRss = rssBytes(t.studio.serverPid);
+  const rss = rssSampler(t.studio.serverPid);
+  try {
+    const task = JSON.parse(
+      (await emulator.request("POST", "/v1/async/images/generations", { headers: EMULATOR_KEY, body: JSON.stringify({ model: "gemini-2.5-flash-image", prompt: "bench poll target", size: "256x256", quality: "low" }) })).body.toString(),
+    ) as { id: string };
+    const reads = await interleaved(
+      t,
+      {
+        live: async () => (await api.request("GET", "/api/health/live")).status,
+        emulatorTask: async () => (await emulator.request("GET", `/v1/tasks/${task.id}`, { headers: EMULATOR_KEY })).status,
+        status: async (u) => (await api.request("GET", `/api/generations/${runningGenerationId(u)}`, { headers: cookie(u) })).status,
+        list: async (u) => (await api.request("GET", `/api/generations?limit=${LIST_LIMIT}`, { headers: cookie(u) })).status,
+      },
+      t.size.rounds,
+    );
+    // Submits: tiny cheap images, so the emulator's rendering weighs little on the machine.
+    const body = (u: number, round: number) => JSON.stringify({ kind: "image", model: "gemini-2.5-flash-image", prompt: `bench submit ${u}-${round}`, size: "256x256", quality: "low" });
+    const users = Array.from({ length: t.size.users }, (_, i) => i + 1);
+    const emuSubmit = await runUsers({
+      users,
+      rounds: t.size.submitRounds,
+      warmup: 1,
+      step: async (u, round) => (await emulator.request("POST", "/v1/async/images/generations", { headers: EMULATOR_KEY, body: body(u, round) })).status,
+    });
+    const submit = await runUsers({
+      users,
+      rounds: t.size.submitRounds,
+      warmup: 1,
+      step: async (u, round) => (await api.request("POST", "/api/generations", { headers: { ...cookie(u), "content-type": "application/json" }, body: body(u, round) })).status,
+    });
+    const live = reads.live as Latencies;
+    const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
+    const rows: Row[] = [
+      { on: t.on, what: `GET /api/health/live (the floor), ${t.size.users} users`, figure: describe(live), baseline: "", ratio: null, target: "", ok: expectStatus(live, 200) ? null : false },
+      row(t, "emulator GET /v1/tasks/{id} (upstream)", reads.emulatorTask as Latencies, live, floor, null, 200),
+      row(t, "status read GET /api/generations/{id}", reads.status as Latencies, live, floor, 2, 200),
+      row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, reads.list as Latencies, live, floor, 2, 200),
+      row(t, "emulator async submit (upstream)", emuSubmit, live, floor, null, 200),
+      row(t, "async submit POST /api/generations", submit, live, floor, 3, 202),
+    ];
+    rss.stop();
+    const peak = rss.peak();
+    rows.push({ on: t.on, what: "peak RSS of the Next process (reads + submits)", figure: mb(peak), baseline: `idle after start ${mb(idleRss)}`, ratio: peak / idleRss, target: "", ok: null });
+    return rows;
+  } finally {
+    rss.stop();
+  }
+}
+
+/** Only the 32-user reads beside the floor (for `--profile`: what a polling studio spends its CPU on). */
+export async function measureReadsOnly(t: StudioUnderTest, rounds: number): Promise<Row[]> {
+  const cookie = (u: number) => ({ cookie: t.cookies[u - 1] as string });
+  const reads = await interleaved(
+    t,
+    {
+      live: async () => (await t.api.request("GET", "/api/health/live")).status,
+      status: async (u) => (await t.api.request("GET", `/api/generations/${runningGenerationId(u)}`, { headers: cookie(u) })).status,
+      list: async (u) => (await t.api.request("GET", `/api/generations?limit=${LIST_LIMIT}`, { headers: cookie(u) })).status,
+    },
+    rounds,
+  );
+  const live = reads.live as Latencies;
+  const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
+  return [
+    { on: t.on, what: `GET /api/health/live (the floor), ${t.size.users} users`, figure: describe(live), baseline: "", ratio: null, target: "", ok: null },
+    row(t, "status read GET /api/generations/{id}", reads.status as Latencies, live, floor, 2, 200),
+    row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, reads.list as Latencies, live, floor, 2, 200),
+  ];
+}
+
+/** Waits until every generation the submit phase started has finished (the tracker is idle again). */
+export async function settleSubmits(t: StudioUnderTest): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (let u = 1; u <= t.size.users; u++) {
+    for (;;) {
+      const res = await t.api.request("GET", "/api/generations?limit=60&q=bench%20submit", { headers: { cookie: t.cookies[u - 1] as string } });
+      const { items } = JSON.parse(res.body.toString()) as { items: { status: string }[] };
+      if (!items.some((g) => g.status === "queued" || g.status === "running")) break;
+      if (Date.now() > deadline) throw new Error("the submitted generations did not finish within 5 minutes");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+function row(t: StudioUnderTest, what: string, l: Latencies, live: Latencies, floor: string, maxRatio: number | null, status: number): Row {
+  const ratio = percentile(l.samples, 50) / percentile(live.samples, 50);
+  const statusOk = expectStatus(l, status);
+  return {
+    on: t.on,
+    what: `${what}, ${t.size.users} users`,
+    figure: describe(l),
+    baseline: floor,
+    ratio,
+    target: maxRatio === null ? "" : `p50 ≤ ${maxRatio} × liveness`,
+    ok: maxRatio === null ? (statusOk ? null : false) : statusOk && ratio <= maxRatio,
+  };
+}

@@ -1,5 +1,5 @@
 import { test, expect } from "./fixtures";
-import { AdminPage, E2E_ADMIN, ensureAdmin } from "./pages/admin-page";
+import { AdminPage, E2E_ADMIN } from "./pages/admin-page";
 import { AuthPage } from "./pages/auth-page";
 import { GeneratePage } from "./pages/generate-page";
 import { UsagePage } from "./pages/usage-page";
@@ -17,9 +17,8 @@ async function openAdmin(browser: Browser): Promise<{ admin: AdminPage; close: (
   return { admin, close: () => context.close() };
 }
 
-/** The member signs up after the admin exists, so the member is never the database's first (admin) account. */
+/** A member signs up (global setup made the admin the first account, so this one is an ordinary user). */
 async function signUpMember(page: Page, auth: AuthPage, user: { email: string; password: string }) {
-  await ensureAdmin(page.request);
   await auth.signUp(user);
   await expect(page).toHaveURL(/\/generate/);
 }
@@ -70,6 +69,27 @@ test.describe("admin", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await auth.fillSignIn(user);
     await expect(page.getByRole("alert").filter({ hasText: "This account has been disabled" })).toBeVisible();
+  });
+
+  test("an admin makes a user an admin, after confirming: the Admin page opens for them", async ({ browser, page, auth, user }) => {
+    await signUpMember(page, auth, user);
+    await page.goto("/admin");
+    await expect(page.getByText("Only studio administrators can see this page.")).toBeVisible();
+
+    const { admin, close } = await openAdmin(browser);
+    try {
+      // Nobody is offered for promotion twice, and the admin's own row has no button.
+      await expect(admin.row(E2E_ADMIN.email).getByRole("button", { name: `Make ${E2E_ADMIN.email} an admin` })).toHaveCount(0);
+      await admin.promote(user.email);
+    } finally {
+      await close();
+    }
+
+    // The member's own session is an admin's now: the page and its nav entry appear.
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: "Admin" })).toBeVisible();
+    await expect(new AdminPage(page).row(user.email).getByText("Admin", { exact: true })).toBeVisible();
   });
 
   test("only admins see the Admin page and its nav entry", async ({ page, auth, user }) => {

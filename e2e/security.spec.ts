@@ -1,6 +1,6 @@
 import type { ConsoleMessage, Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
-import { AdminPage, E2E_ADMIN, ensureAdmin } from "./pages/admin-page";
+import { AdminPage, E2E_ADMIN } from "./pages/admin-page";
 import { AuthPage } from "./pages/auth-page";
 import { GalleryPage } from "./pages/gallery-page";
 import { GeneratePage } from "./pages/generate-page";
@@ -62,7 +62,6 @@ test.describe("security headers and CSP", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const { problems } = watch(page);
-    await ensureAdmin(page.request);
     await new AuthPage(page).signIn(E2E_ADMIN);
     await expect(page).toHaveURL(/\/generate/);
     await new AdminPage(page).goto();

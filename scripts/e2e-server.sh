@@ -8,8 +8,8 @@ export EMULATOR_PORT="${E2E_EMULATOR_PORT:-3110}"
 export EMULATOR_TIME_SCALE="${EMULATOR_TIME_SCALE:-0.05}"
 unset PIXAPI_KEY DATABASE_URL
 export STUDIO_IGNORE_DOTENV=1
-# A known admin for e2e/admin.spec.ts (the first sign-up of a parallel run is anyone's guess).
-export ADMIN_EMAILS="${E2E_ADMIN_EMAILS:-e2e-admin@example.com}"
+# No ADMIN_EMAILS: e2e/global-setup.ts makes the e2e admin the first account, as a real studio's owner would.
+unset ADMIN_EMAILS
 # Every e2e test signs up (and in) its own user from 127.0.0.1: far more than the
 # defaults of 20 sign-ups an hour and 40 sign-ins per 15 minutes per address.
 export RATE_LIMIT_SIGNUPS_PER_HOUR="${RATE_LIMIT_SIGNUPS_PER_HOUR:-100000}"

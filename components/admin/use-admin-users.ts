@@ -20,9 +20,30 @@ export function useAdminUsers(initialData?: AdminUsersView) {
 
 export type AdminUserPatch = { allowanceCredits?: number | null; disabled?: boolean };
 
+function useApplyUserChange() {
+  const queryClient = useQueryClient();
+  return {
+    onSuccess: (user: AdminUserView) => {
+      queryClient.setQueryData<AdminUsersView>(adminKeys.users(), (prev) => (prev ? { ...prev, users: prev.users.map((u) => (u.id === user.id ? user : u)) } : prev));
+    },
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: adminKeys.users() }), queryClient.invalidateQueries({ queryKey: queryKeys.usage.all() })]),
+  };
+}
+
+/** Makes a user an administrator (the server records who did it and when). */
+export function usePromoteAdminUser() {
+  const apply = useApplyUserChange();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<{ user: AdminUserView }>(`/api/admin/users/${encodeURIComponent(id)}/promote`, { method: "POST" }).then((r) => r.user),
+    ...apply,
+  });
+}
+
 /** One user's change; the list (and the admin's own budget, if they changed themselves) refresh after. */
 export function useUpdateAdminUser() {
-  const queryClient = useQueryClient();
+  const apply = useApplyUserChange();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: AdminUserPatch }) =>
       apiFetch<{ user: AdminUserView }>(`/api/admin/users/${encodeURIComponent(id)}`, {
@@ -30,10 +51,6 @@ export function useUpdateAdminUser() {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(patch),
       }).then((r) => r.user),
-    onSuccess: (user) => {
-      queryClient.setQueryData<AdminUsersView>(adminKeys.users(), (prev) => (prev ? { ...prev, users: prev.users.map((u) => (u.id === user.id ? user : u)) } : prev));
-    },
-    onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: adminKeys.users() }), queryClient.invalidateQueries({ queryKey: queryKeys.usage.all() })]),
+    ...apply,
   });
 }

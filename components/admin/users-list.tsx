@@ -8,6 +8,7 @@ import { formatCreditNumber, formatCredits } from "@/lib/format";
 import { periodNoun } from "@/lib/usage/format";
 import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
 import { AllowanceEditor } from "./allowance-editor";
+import { PromoteButton } from "./promote-button";
 import { useAdminUsers, useUpdateAdminUser } from "./use-admin-users";
 
 function Badge({ tone, children }: { tone: "accent" | "red" | "zinc"; children: string }) {
@@ -89,21 +90,24 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
         )}
       </div>
       <div className="col-span-2 flex flex-col items-start gap-1 md:col-span-1 md:items-end">
-        <button
-          type="button"
-          className={clsx(
-            "h-9 rounded-md px-3 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-40",
-            user.disabled
-              ? "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
-              : "-ml-3 text-red-700 enabled:hover:bg-red-50 md:ml-0 dark:text-red-400 dark:enabled:hover:bg-red-950/40",
-          )}
-          disabled={self || update.isPending}
-          title={self ? "You can't disable your own account." : undefined}
-          aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-          onClick={() => (user.disabled ? update.mutate({ id: user.id, patch: { disabled: false } }) : setConfirmingDisable(true))}
-        >
-          {user.disabled ? "Enable" : "Disable"}
-        </button>
+        <div className="flex flex-wrap items-center gap-1 md:justify-end">
+          {user.role === "admin" || user.disabled ? null : <PromoteButton user={user} />}
+          <button
+            type="button"
+            className={clsx(
+              "h-9 rounded-md px-3 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-40",
+              user.disabled
+                ? "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+                : "-ml-3 text-red-700 enabled:hover:bg-red-50 md:ml-0 dark:text-red-400 dark:enabled:hover:bg-red-950/40",
+            )}
+            disabled={self || update.isPending}
+            title={self ? "You can't disable your own account." : undefined}
+            aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+            onClick={() => (user.disabled ? update.mutate({ id: user.id, patch: { disabled: false } }) : setConfirmingDisable(true))}
+          >
+            {user.disabled ? "Enable" : "Disable"}
+          </button>
+        </div>
         <ConfirmDialog
           open={confirmingDisable}
           title={`Disable ${user.email}?`}
@@ -140,7 +144,7 @@ export function UsersList({ initialData }: { initialData: AdminUsersView }) {
         <span>User</span>
         <span>Spent {periodNoun(data.period)}</span>
         <span>Allowance</span>
-        <span className="w-20 text-right">Access</span>
+        <span className="text-right">Access</span>
       </div>
       <ul aria-label="Users" className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
         {data.users.map((u) => (

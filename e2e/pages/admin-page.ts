@@ -1,17 +1,10 @@
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
- * The e2e admin: scripts/e2e-server.sh puts this address in ADMIN_EMAILS, so whoever
- * signs up first in the shared e2e database (tests run in parallel), this account is an
- * admin. Tests create it on first use.
+ * The e2e admin: e2e/global-setup.ts signs it up as the fresh database's very first account
+ * (which is what makes it an admin) before any test starts.
  */
 export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "admin-horse-battery-42" };
-
-/** Creates the admin account unless another test already did (409). */
-export async function ensureAdmin(request: APIRequestContext): Promise<void> {
-  const res = await request.post("/api/sign-up", { data: E2E_ADMIN });
-  expect([201, 409], await res.text()).toContain(res.status());
-}
 
 /** What an admin does on /admin. */
 export class AdminPage {
@@ -53,5 +46,21 @@ export class AdminPage {
       await expect(dialog).toBeHidden();
     }
     await expect(row.getByText("Disabled", { exact: true })).toBeVisible({ visible: disabled });
+  }
+
+  /** "Make admin", confirmed; cancelling first changes nothing. */
+  async promote(email: string) {
+    const row = this.row(email);
+    const button = row.getByRole("button", { name: `Make ${email} an admin` });
+    await button.click();
+    const dialog = this.page.getByRole("alertdialog", { name: `Make ${email} an admin?` });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.getByText("Admin", { exact: true })).toBeHidden();
+    await button.click();
+    await dialog.getByRole("button", { name: "Make admin" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.getByText("Admin", { exact: true })).toBeVisible();
+    await expect(button).toHaveCount(0);
   }
 }

@@ -4,8 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env } from "@/lib/env";
-import { upsertOAuthUser } from "@/lib/db/queries/users";
+import { findUserIdByEmail, upsertOAuthUser } from "@/lib/db/queries/users";
 import { authorizeCredentials } from "./credentials";
+import { githubUserinfo, verifiedOAuthEmail } from "./verified-email";
 
 function providers(): NextAuthOptions["providers"] {
   const e = env();
@@ -17,7 +18,10 @@ function providers(): NextAuthOptions["providers"] {
       authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers ?? {}),
     }),
   ];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GITHUB_ID && e.GITHUB_SECRET) {
+    // Our userinfo request also reads /user/emails, so the profile says whether GitHub verified the email.
+    list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET, userinfo: { url: "https://api.github.com/user", request: githubUserinfo } }));
+  }
   if (e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET) {
     list.push(GoogleProvider({ clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET }));
   }
@@ -52,19 +56,27 @@ export function authOptions(): NextAuthOptions {
         }
         return `${baseUrl}/generate`;
       },
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
         if (!user.email) return "/sign-in?error=OAuthNoEmail";
-        const dbUser = await upsertOAuthUser({ email: user.email, name: user.name ?? undefined });
+        // Accounts are matched by email, so only an email the provider verified may sign in
+        // (or link to an existing account, or count for ADMIN_EMAILS).
+        const email = verifiedOAuthEmail({ provider: account.provider, profile });
+        if (!email) return "/sign-in?error=OAuthEmailUnverified";
+        const dbUser = await upsertOAuthUser({ verifiedEmail: email, name: user.name ?? undefined });
         return dbUser.disabled ? "/sign-in?error=AccountDisabled" : true;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         // First call after sign-in: pin our own user id in the token (OAuth ids differ).
         if (user && account) {
           if (account.provider === "credentials") {
             token.uid = user.id;
-          } else if (user.email) {
-            token.uid = (await upsertOAuthUser({ email: user.email, name: user.name ?? undefined })).id;
+          } else {
+            // signIn above refused anything but a verified email and created its account.
+            const email = verifiedOAuthEmail({ provider: account.provider, profile });
+            const id = email ? await findUserIdByEmail({ email }) : null;
+            if (!id) throw new Error("OAuth sign-in without an account");
+            token.uid = id;
           }
         }
         return token;

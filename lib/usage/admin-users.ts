@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { listUsersWithSpend, updateUserByAdmin, type AdminUserRow } from "@/lib/db/queries/admin";
+import { getUserForAdmin, listUsersWithSpend, updateUserByAdmin, type AdminUserRow } from "@/lib/db/queries/admin";
+import { grantAdmin } from "@/lib/db/queries/users";
 import { sumUsage } from "@/lib/db/queries/usage";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -29,12 +30,11 @@ export type AdminUserPatch = z.infer<typeof adminUserPatchSchema>;
 
 function toView(row: AdminUserRow): AdminUserView {
   const allowance = effectiveAllowanceMilli(row.allowanceMilli);
-  const adminByEmail = env().ADMIN_EMAILS.includes(row.email);
   return {
     id: row.id,
     email: row.email,
     name: row.name,
-    role: adminByEmail ? "admin" : row.role,
+    role: row.role,
     disabled: row.disabled,
     createdAt: row.createdAt.toISOString(),
     allowance: allowance === null ? null : milliToCredits(allowance),
@@ -68,6 +68,23 @@ export async function updateAdminUser({ actorId, id, patch, now = new Date() }: 
     allowanceMilli: patch.allowanceCredits === undefined ? undefined : patch.allowanceCredits === null ? null : Math.round(patch.allowanceCredits * 1000),
   });
   if (!updated) throw new AppError("not_found_error", "No such user.");
+  return withSpend(updated, now);
+}
+
+async function withSpend(row: Omit<AdminUserRow, "settledMilli" | "heldMilli">, now: Date): Promise<AdminUserView> {
   const period = currentPeriod(now);
-  return toView({ ...updated, ...(await sumUsage({ userId: id, since: period.start, until: period.end })) });
+  return toView({ ...row, ...(await sumUsage({ userId: row.id, since: period.start, until: period.end })) });
+}
+
+/**
+ * An admin makes another account an admin; the grant is recorded with who and when
+ * (role_grants). The only way a password account other than the first becomes an admin.
+ */
+export async function promoteAdminUser({ actorId, id, now = new Date() }: { actorId: string; id: string; now?: Date }): Promise<AdminUserView> {
+  const target = await getUserForAdmin({ id });
+  if (!target) throw new AppError("not_found_error", "No such user.");
+  if (target.disabled) throw new AppError("conflict_error", "Enable this account before making it an administrator.");
+  const { promoted } = await grantAdmin({ userId: id, source: "admin", grantedById: actorId });
+  if (!promoted) throw new AppError("conflict_error", `${target.email} is already an administrator.`);
+  return withSpend({ ...target, role: "admin" }, now);
 }

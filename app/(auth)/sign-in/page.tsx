@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const ERRORS: Record<string, string> = {
   OAuthNoEmail: "Your account with that provider has no email address we can use.",
+  OAuthEmailUnverified: "That provider hasn't verified your email address. Verify it there, or sign in with your password.",
   AccountDisabled: "This account has been disabled. Contact the studio administrator.",
   OAuthAccountNotLinked: "That email is already registered with another sign-in method.",
   SessionRequired: "Please sign in to continue.",

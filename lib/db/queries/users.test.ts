@@ -47,24 +47,24 @@ forEachDatabase("users queries", (getDb) => {
 
   it("upsertOAuthUser creates once, keeps existing accounts and fills a missing name", async () => {
     const email = uniqueEmail("oauth");
-    const first = await upsertOAuthUser({ email: email.toUpperCase() });
+    const first = await upsertOAuthUser({ verifiedEmail: email.toUpperCase() });
     expect(first).toMatchObject({ email, name: null, role: "user" });
-    const again = await upsertOAuthUser({ email, name: "Octo Cat" });
+    const again = await upsertOAuthUser({ verifiedEmail: email, name: "Octo Cat" });
     expect(again).toMatchObject({ id: first.id, name: "Octo Cat" });
-    const renamed = await upsertOAuthUser({ email, name: "Other Name" });
+    const renamed = await upsertOAuthUser({ verifiedEmail: email, name: "Other Name" });
     expect(renamed.name).toBe("Octo Cat");
     expect((await getUserForSignIn({ email }))?.passwordHash).toBeNull();
 
     // A password account signing in with OAuth keeps its password.
     const pwEmail = uniqueEmail("both");
     const pwUser = await createUser({ email: pwEmail, name: "Pat", passwordHash: "pw" });
-    expect((await upsertOAuthUser({ email: pwEmail, name: "Patricia" })).id).toBe(pwUser.id);
+    expect((await upsertOAuthUser({ verifiedEmail: pwEmail, name: "Patricia" })).id).toBe(pwUser.id);
     expect(await getUserForSignIn({ email: pwEmail })).toMatchObject({ name: "Pat", passwordHash: "pw" });
   });
 
   it("upsertOAuthUser survives concurrent first sign-ins", async () => {
     const email = uniqueEmail("race");
-    const users = await Promise.all(Array.from({ length: 5 }, () => upsertOAuthUser({ email, name: "Racer" })));
+    const users = await Promise.all(Array.from({ length: 5 }, () => upsertOAuthUser({ verifiedEmail: email, name: "Racer" })));
     expect(new Set(users.map((u) => u.id)).size).toBe(1);
   });
 
@@ -72,7 +72,7 @@ forEachDatabase("users queries", (getDb) => {
     await getDb().truncateAll();
     expect(await countUsers()).toBe(0);
     await createUser({ email: uniqueEmail("c1"), passwordHash: "h" });
-    await upsertOAuthUser({ email: uniqueEmail("c2") });
+    await upsertOAuthUser({ verifiedEmail: uniqueEmail("c2") });
     expect(await countUsers()).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import * as usersRoute from "@/app/api/admin/users/route";
 import * as userRoute from "@/app/api/admin/users/[id]/route";
+import * as promoteRoute from "@/app/api/admin/users/[id]/promote/route";
 import type { RouteTable, SecurityCase } from "../harness";
 import { BAD_IDS, deepObject } from "./samples";
 
@@ -40,5 +41,31 @@ export const adminUserTable: RouteTable = {
     { name: "not JSON", method: "PATCH", as: "admin", body: "disabled=true", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415 },
     { name: "unknown user", method: "PATCH", as: "admin", params: { id: "c0000000000000000000000000" }, json: { disabled: true }, status: 404 },
     ...Object.entries(BAD_IDS).map(([what, id]): SecurityCase => ({ name: `${what} id`, method: "PATCH", as: "admin", params: { id }, json: { disabled: true }, status: 404 })),
+  ],
+};
+
+export const adminPromoteTable: RouteTable = {
+  file: "app/api/admin/users/[id]/promote/route.ts",
+  route: promoteRoute,
+  path: "/api/admin/users/[id]/promote",
+  params: (f) => ({ id: f.users.bob.id }),
+  sessionActor: "admin",
+  cases: [
+    { name: "a non-admin promotes themselves", method: "POST", as: "alice", params: (f) => ({ id: f.users.alice.id }), status: 403, type: "permission_error" },
+    { name: "a non-admin promotes another user", method: "POST", as: "bob", params: (f) => ({ id: f.users.alice.id }), status: 403, type: "permission_error" },
+    {
+      name: "a non-admin with forged role headers",
+      method: "POST",
+      as: "alice",
+      params: (f) => ({ id: f.users.alice.id }),
+      headers: { "x-forwarded-for": "127.0.0.1", "x-user-role": "admin", "x-middleware-subrequest": "middleware" },
+      status: 403,
+    },
+    { name: "a non-admin with a role in the body", method: "POST", as: "alice", params: (f) => ({ id: f.users.alice.id }), json: { role: "admin", source: "admin_emails" }, status: 403 },
+    { name: "a non-admin promotes a disabled user", method: "POST", as: "bob", params: (f) => ({ id: f.users.disabled.id }), status: 403 },
+    { name: "promoting an admin again", method: "POST", as: "admin", params: (f) => ({ id: f.users.admin.id }), status: 409, type: "conflict_error" },
+    { name: "promoting a disabled account", method: "POST", as: "admin", params: (f) => ({ id: f.users.disabled.id }), status: 409, type: "conflict_error" },
+    { name: "unknown user", method: "POST", as: "admin", params: { id: "c0000000000000000000000000" }, status: 404, type: "not_found_error" },
+    ...Object.entries(BAD_IDS).map(([what, id]): SecurityCase => ({ name: `${what} id`, method: "POST", as: "admin", params: { id }, status: 404 })),
   ],
 };

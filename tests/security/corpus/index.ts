@@ -1,5 +1,5 @@
 import type { RouteTable } from "../harness";
-import { adminUsersTable, adminUserTable } from "./admin";
+import { adminPromoteTable, adminUsersTable, adminUserTable } from "./admin";
 import { collectionByIdTable, collectionItemsTable, collectionsTable } from "./collections";
 import { generationByIdTable } from "./generation-by-id";
 import { generationsTable } from "./generations";
@@ -21,6 +21,7 @@ export const ROUTE_TABLES: RouteTable[] = [
   publicMediaTable,
   adminUsersTable,
   adminUserTable,
+  adminPromoteTable,
   signUpTable,
   usageTable,
   dailyTable,

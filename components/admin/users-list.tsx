@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { useState } from "react";
+import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatCreditNumber, formatCredits } from "@/lib/format";
@@ -103,7 +104,15 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
             disabled={self || update.isPending}
             title={self ? "You can't disable your own account." : undefined}
             aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-            onClick={() => (user.disabled ? update.mutate({ id: user.id, patch: { disabled: false } }) : setConfirmingDisable(true))}
+            onClick={() =>
+              user.disabled
+                ? update.mutate(
+                    { id: user.id, patch: { disabled: false } },
+                    // Not about any field: a toast, so the row keeps its shape.
+                    { onError: (error) => toast.error(`Couldn't enable ${user.email}`, { description: error.message }) },
+                  )
+                : setConfirmingDisable(true)
+            }
           >
             {user.disabled ? "Enable" : "Disable"}
           </button>
@@ -114,16 +123,13 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
           confirmLabel="Disable account"
           pendingLabel="Disabling…"
           pending={update.isPending}
+          // A failed disable shows inside the dialog that asked for it, so Retry and Cancel sit next to it.
+          error={update.isError && confirmingDisable ? <Alert>{update.error.message}</Alert> : null}
           onCancel={() => setConfirmingDisable(false)}
           onConfirm={() => update.mutate({ id: user.id, patch: { disabled: true } }, { onSuccess: () => setConfirmingDisable(false) })}
         >
           They are signed out at once and can&apos;t sign in or use the studio until you enable the account again.
         </ConfirmDialog>
-        {update.isError ? (
-          <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-            {update.error.message}
-          </p>
-        ) : null}
       </div>
     </li>
   );

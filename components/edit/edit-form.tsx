@@ -3,11 +3,7 @@
 import type { ReactNode } from "react";
 import { ErrorMessage } from "@/components/studio/error-message";
 import type { ImageFormValues } from "@/components/studio/image-form";
-import { ImageParamsFields } from "@/components/studio/image-params-fields";
-import { StudioForm } from "@/components/studio/studio-form";
-import { useImageForm } from "@/components/studio/use-image-form";
-import { useModels } from "@/components/studio/use-models";
-import { useStudioSubmit } from "@/components/studio/use-studio-submit";
+import { ImageStudioForm, useImageStudio } from "@/components/studio/image-studio-form";
 import type { GenerationView } from "@/lib/generations/view";
 import { ImageUploader } from "./image-uploader";
 import { useUploads } from "./use-uploads";
@@ -26,10 +22,9 @@ export function EditForm({
   onCreated: (g: GenerationView) => void;
   notice?: ReactNode;
 }) {
-  const models = useModels("image-to-image");
-  const form = useImageForm(initial, models);
+  const studio = useImageStudio("edit", { initial, onCreated, shownFields: SHOWN_FIELDS });
+  const { form, submit } = studio;
   const uploads = useUploads(initialFiles);
-  const submit = useStudioSubmit("edit", { onCreated, shownFields: SHOWN_FIELDS, setServerErrors: form.setServerErrors });
 
   const imagesMissing = form.submitted && uploads.uploads.length === 0 ? "Add at least one image to edit." : undefined;
 
@@ -38,17 +33,16 @@ export function EditForm({
   }
 
   return (
-    <StudioForm
+    <ImageStudioForm
+      studio={studio}
       label="Edit images"
-      formRef={submit.formRef}
-      pending={submit.pending}
-      alert={submit.formAlert}
+      submitLabel="Apply edit"
+      placeholder="Make it golden hour, add soft lens flare, keep the faces unchanged"
+      notice={notice}
       onSubmit={() => {
         const params = form.prepare();
         submit.send(params && uploads.uploads.length > 0 ? { params, images: uploads.uploads.map((u) => u.file) } : null);
       }}
-      notice={notice}
-      models={models}
       beforePrompt={
         <ImageUploader
           uploads={uploads.uploads}
@@ -67,16 +61,6 @@ export function EditForm({
           {submit.fileAlert ? <ErrorMessage error={submit.fileAlert} /> : null}
         </ImageUploader>
       }
-      prompt={{
-        value: form.values.prompt,
-        onChange: (v) => form.set("prompt", v),
-        error: form.errors.prompt,
-        placeholder: "Make it golden hour, add soft lens flare, keep the faces unchanged",
-      }}
-      estimate={form.estimate}
-      submitLabel="Apply edit"
-    >
-      <ImageParamsFields values={form.values} set={form.set} errors={form.errors} models={models.models} model={form.model} modelsStatus={models.status} />
-    </StudioForm>
+    />
   );
 }

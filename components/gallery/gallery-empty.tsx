@@ -2,6 +2,7 @@ import { FilmIcon, ImageIcon, LayoutGridIcon, PencilIcon, SparklesIcon } from "l
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { IconBadge } from "@/components/ui/icon-badge";
 
 const STARTS: { href: string; title: string; body: string; icon: ReactNode }[] = [
   { href: "/generate", title: "Generate an image", body: "Describe a scene and get up to four images.", icon: <SparklesIcon size={20} aria-hidden /> },
@@ -13,9 +14,9 @@ const STARTS: { href: string; title: string; body: string; icon: ReactNode }[] =
 export function EmptyGallery() {
   return (
     <section aria-labelledby="gallery-empty-title" className="rounded-xl border border-dashed border-zinc-300 bg-white/60 px-5 py-10 text-center sm:px-10 sm:py-14 dark:border-zinc-700 dark:bg-zinc-900/40">
-      <span className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-accent-50 text-accent-600 dark:bg-accent-700/20 dark:text-accent-400">
-        <LayoutGridIcon size={24} aria-hidden />
-      </span>
+      <IconBadge className="mx-auto">
+        <LayoutGridIcon size={24} />
+      </IconBadge>
       <h2 id="gallery-empty-title" className="mt-4 text-base font-semibold">
         Your gallery is empty
       </h2>
@@ -46,9 +47,9 @@ export function EmptyGallery() {
 export function NoResults({ onClear, query }: { onClear: () => void; query?: string }) {
   return (
     <section aria-labelledby="gallery-none-title" className="flex flex-col items-center rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center dark:border-zinc-800 dark:bg-zinc-900">
-      <span className="flex h-11 w-11 items-center justify-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
-        <ImageIcon size={22} aria-hidden />
-      </span>
+      <IconBadge tone="muted">
+        <ImageIcon size={22} />
+      </IconBadge>
       <h2 id="gallery-none-title" className="mt-4 text-base font-semibold">
         No results for these filters
       </h2>

@@ -1,6 +1,7 @@
 "use client";
 
-import { ChevronLeftIcon, ChevronRightIcon, XIcon } from "lucide-react";
+import { ChevronLeftIcon, ChevronRightIcon, CopyIcon, XIcon } from "lucide-react";
+import { toast } from "sonner";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { CollectionPicker } from "@/components/collections/collection-picker";
 import { FavoriteButton } from "@/components/collections/favorite-button";
@@ -18,19 +19,23 @@ import { StatusBadge } from "@/components/studio/status-badge";
 import { useDeleteGeneration } from "./use-delete-generation";
 
 function CopyPromptButton({ prompt }: { prompt: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       onClick={() => {
-        void navigator.clipboard?.writeText(prompt).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        });
+        if (!navigator.clipboard) {
+          toast.error("Copying isn't available here", { description: "Select the prompt and copy it instead." });
+          return;
+        }
+        navigator.clipboard.writeText(prompt).then(
+          () => toast.success("Prompt copied", { id: "copy-prompt", duration: 2000 }),
+          () => toast.error("Couldn't copy the prompt", { id: "copy-prompt", description: "Your browser refused. Select the prompt and copy it instead." }),
+        );
       }}
-      className="rounded px-1.5 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
+      className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
     >
-      {copied ? "Copied" : "Copy prompt"}
+      <CopyIcon size={12} aria-hidden />
+      Copy prompt
     </button>
   );
 }
@@ -40,7 +45,7 @@ function deleteConsequence(g: GenerationView): string {
   const many = g.outputs.length > 1;
   const gone = many ? "They are removed from your gallery" : "It is removed from your gallery";
   const what = files === 0 ? `${gone}.` : `${gone} and ${many ? "their" : "its"} ${files === 1 ? "file is" : `${files} files are`} deleted for good.`;
-  return `${what} Credits already used stay in your usage history.`;
+  return `${what} You can undo for a few seconds. Credits already used stay in your usage history.`;
 }
 
 const iconButton =
@@ -179,10 +184,7 @@ function DetailBody({
             <DetailActions
               generation={g}
               output={g.outputs[selected] ?? g.outputs[0]}
-              onDelete={() => {
-                remove.reset();
-                setConfirming(true);
-              }}
+              onDelete={() => setConfirming(true)}
             />
             <CollectionPicker generation={g} />
             <DetailFacts generation={g} />
@@ -191,21 +193,12 @@ function DetailBody({
             open={confirming}
             title={`Delete ${thingName(g)}?`}
             confirmLabel="Delete"
-            pendingLabel="Deleting…"
-            pending={remove.isPending}
-            error={remove.error ? <ErrorMessage error={toErrorLike(remove.error)} /> : undefined}
-            onCancel={() => {
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
               setConfirming(false);
-              remove.reset();
+              remove(g);
+              onDeleted(g);
             }}
-            onConfirm={() =>
-              remove.mutate(g.id, {
-                onSuccess: () => {
-                  setConfirming(false);
-                  onDeleted(g);
-                },
-              })
-            }
           >
             <p>{deleteConsequence(g)}</p>
           </ConfirmDialog>

@@ -1,35 +1,77 @@
 "use client";
 
-import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { toErrorLike, describeError } from "@/components/studio/error-message";
+import { thingName } from "@/components/studio/generation-format";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
-import type { GenerationListView } from "@/lib/generations/view";
+import type { GenerationListView, GenerationView } from "@/lib/generations/view";
 import { queryKeys } from "@/lib/query-keys";
+import { scheduleDelete, UNDO_WINDOW_MS } from "./pending-deletes";
 
 function without(data: InfiniteData<GenerationListView> | undefined, id: string): InfiniteData<GenerationListView> | undefined {
   if (!data) return data;
   return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((g) => g.id !== id) })) };
 }
 
+const deleteUrl = (id: string) => `/api/generations/${encodeURIComponent(id)}`;
+
+/** Sends the delete. A 404 means it was already gone: same outcome. */
+async function sendDelete(id: string): Promise<void> {
+  try {
+    await apiFetch<undefined>(deleteUrl(id), { method: "DELETE" });
+  } catch (error) {
+    if (!(error instanceof AppError && error.status === 404)) throw error;
+  }
+}
+
+/** Once the server confirms, the item leaves every loaded gallery view, then the lists refresh. */
+function forget(queryClient: QueryClient, id: string) {
+  queryClient.setQueriesData<InfiniteData<GenerationListView>>({ queryKey: queryKeys.generations.infinite() }, (data) => without(data, id));
+  queryClient.removeQueries({ queryKey: queryKeys.generations.detail(id), exact: true });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() });
+}
+
+const quote = (g: GenerationView) => `“${g.prompt.length > 60 ? `${g.prompt.slice(0, 60)}…` : g.prompt}”`;
+
 /**
- * Deletes a generation and its files. Once the server confirms, the item leaves every
- * loaded gallery view at once (no refetch needed to see it go), then the lists refresh so
- * pages and cursors line up again. A 404 means it was already gone: same outcome.
+ * Deletes a generation and its files, with an undo: the item disappears at once and a toast
+ * offers Undo for a few seconds; only then is the request sent (pending-deletes). The toast
+ * then says it is done, or why it failed (and the item comes back).
  */
 export function useDeleteGeneration() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) => {
-      try {
-        await apiFetch<undefined>(`/api/generations/${encodeURIComponent(id)}`, { method: "DELETE" });
-      } catch (error) {
-        if (!(error instanceof AppError && error.status === 404)) throw error;
-      }
-    },
-    onSuccess: (_data, id) => {
-      queryClient.setQueriesData<InfiniteData<GenerationListView>>({ queryKey: queryKeys.generations.infinite() }, (data) => without(data, id));
-      queryClient.removeQueries({ queryKey: queryKeys.generations.detail(id), exact: true });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() });
-    },
-  });
+  return (g: GenerationView) => {
+    const toastId = `delete-${g.id}`;
+    const undo = scheduleDelete(
+      g.id,
+      () => {
+        toast.loading(`Deleting ${quote(g)}…`, { id: toastId, action: undefined, duration: Infinity });
+        sendDelete(g.id).then(
+          () => {
+            forget(queryClient, g.id);
+            toast.success(`Deleted ${quote(g)}`, { id: toastId, duration: 4000 });
+          },
+          (error: unknown) => {
+            const { title, body } = describeError(toErrorLike(error));
+            toast.error(`Couldn't delete ${thingName(g)}. ${title}`, { id: toastId, description: body, duration: 8000 });
+          },
+        );
+      },
+      // The page is going away: a request that survives it, and no answer to wait for.
+      () => void fetch(deleteUrl(g.id), { method: "DELETE", keepalive: true }).catch(() => undefined),
+    );
+    toast(`Deleting ${quote(g)}`, {
+      id: toastId,
+      description: "It goes in a few seconds.",
+      duration: UNDO_WINDOW_MS,
+      action: {
+        label: "Undo",
+        onClick: () => {
+          if (undo()) toast.success(`Kept ${quote(g)}`, { id: toastId, duration: 3000 });
+        },
+      },
+    });
+  };
 }

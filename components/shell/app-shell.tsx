@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TaskWatcher } from "@/components/studio/task-watcher";
 import { BudgetHint } from "@/components/usage/budget-hint";
 import { DemoBadge } from "./demo-badge";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
+import { Toaster } from "./toaster";
 import { UserMenu } from "./user-menu";
 
 /** Header with nav (a bar on wide screens, tabs under the header on phones), content below. */
@@ -49,6 +51,8 @@ export function AppShell({
         </div>
       ) : null}
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">{children}</main>
+      <Toaster />
+      <TaskWatcher />
     </div>
   );
 }

@@ -44,6 +44,18 @@ export function ImageParamsFields({
   const sizeErrorId = useId();
   // A problem with the pair (not one side) marks both inputs and is read out with them.
   const pairInvalid = errors.size && !errors.width && !errors.height ? { "aria-invalid": true, "aria-describedby": sizeErrorId } : {};
+  const sideField = (side: "width" | "height") => (
+    <TextField
+      label={side === "width" ? "Width" : "Height"}
+      name={side}
+      inputMode="numeric"
+      autoComplete="off"
+      value={values[side]}
+      onChange={(e) => set(side, e.target.value)}
+      error={errors[side]}
+      {...pairInvalid}
+    />
+  );
   return (
     <>
       <SelectField
@@ -90,29 +102,11 @@ export function ImageParamsFields({
         {values.sizeChoice === "custom" ? (
           <div className="flex flex-col gap-1.5">
             <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-start gap-2 [&_input[aria-invalid=true]]:border-red-500">
-              <TextField
-                label="Width"
-                name="width"
-                inputMode="numeric"
-                autoComplete="off"
-                value={values.width}
-                onChange={(e) => set("width", e.target.value)}
-                error={errors.width}
-                {...pairInvalid}
-              />
+              {sideField("width")}
               <span aria-hidden className="pt-9 text-sm text-zinc-400">
                 ×
               </span>
-              <TextField
-                label="Height"
-                name="height"
-                inputMode="numeric"
-                autoComplete="off"
-                value={values.height}
-                onChange={(e) => set("height", e.target.value)}
-                error={errors.height}
-                {...pairInvalid}
-              />
+              {sideField("height")}
             </div>
             {errors.size ? (
               <p id={sizeErrorId} className="text-xs text-red-600 dark:text-red-400">

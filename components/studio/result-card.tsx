@@ -4,6 +4,7 @@ import clsx from "clsx";
 import { RepeatIcon, XIcon } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
+import { IconButton } from "@/components/ui/icon-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { AppError } from "@/lib/errors";
 import type { MediaView } from "@/lib/generations/view";
@@ -18,15 +19,9 @@ const shell = "overflow-hidden rounded-xl border border-zinc-200 bg-white shadow
 
 function DismissButton({ onDismiss }: { onDismiss: () => void }) {
   return (
-    <button
-      type="button"
-      onClick={onDismiss}
-      aria-label="Remove from results"
-      title="Remove from this list (it stays in your gallery)"
-      className="-mt-1 -mr-1 inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-    >
+    <IconButton label="Remove from results" tooltip="Remove from this list (it stays in your gallery)" size="sm" onClick={onDismiss} className="-mt-1 -mr-1">
       <XIcon size={16} aria-hidden />
-    </button>
+    </IconButton>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { IconBadge } from "@/components/ui/icon-badge";
 import { ResultCard } from "./result-card";
 import type { ResultMedia } from "./result-media";
 
@@ -44,7 +45,7 @@ export function ResultsPanel({
       </div>
       {ids.length === 0 ? (
         <div className="flex min-h-64 flex-col items-center justify-center rounded-xl border border-dashed border-zinc-300 bg-white/50 px-6 py-12 text-center dark:border-zinc-700 dark:bg-zinc-900/40">
-          <span className="flex h-12 w-12 items-center justify-center rounded-full bg-accent-50 text-accent-600 dark:bg-accent-700/20 dark:text-accent-400">{emptyIcon}</span>
+          <IconBadge>{emptyIcon}</IconBadge>
           <p className="mt-4 text-sm font-medium text-zinc-900 dark:text-zinc-100">{emptyTitle}</p>
           <p className="mt-1 max-w-sm text-sm text-zinc-500 dark:text-zinc-400">{emptyHint}</p>
         </div>

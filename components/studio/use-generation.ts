@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
 import { isTerminal, type GenerationView } from "@/lib/generations/view";
@@ -12,15 +12,16 @@ const FINISHED_STALE_MS = 5 * 60_000;
 
 /**
  * One generation, polled every second until it completes or fails. The server answers
- * from its own database, so polling is cheap; the upstream is tracked server-side.
+ * from its own database, so polling is cheap; the upstream is tracked server-side. Every
+ * reader of a generation (result cards, the detail view, the task watcher) shares this
+ * one query per id, so however many of them are on screen, a generation is polled once.
  */
-export function useGeneration(id: string | undefined) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: queryKeys.generations.detail(id ?? ""),
+export function generationQuery(id: string, queryClient: QueryClient) {
+  return queryOptions({
+    queryKey: queryKeys.generations.detail(id),
     enabled: Boolean(id),
     queryFn: async ({ signal }) => {
-      const { generation } = await apiFetch<{ generation: GenerationView }>(`/api/generations/${encodeURIComponent(id ?? "")}`, { signal });
+      const { generation } = await apiFetch<{ generation: GenerationView }>(`/api/generations/${encodeURIComponent(id)}`, { signal });
       const previous = queryClient.getQueryData<GenerationView>(queryKeys.generations.detail(generation.id));
       // Finishing changes what the gallery shows and settles (or releases) the credits.
       if (isTerminal(generation.status) && previous && !isTerminal(previous.status)) {
@@ -41,4 +42,15 @@ export function useGeneration(id: string | undefined) {
       return error ? POLL_AFTER_ERROR_MS : POLL_MS;
     },
   });
+}
+
+export function useGeneration(id: string | undefined) {
+  const queryClient = useQueryClient();
+  return useQuery(generationQuery(id ?? "", queryClient));
+}
+
+/** Several generations at once, each through the same shared query as useGeneration. */
+export function useGenerations(ids: readonly string[]) {
+  const queryClient = useQueryClient();
+  return useQueries({ queries: ids.map((id) => generationQuery(id, queryClient)) });
 }

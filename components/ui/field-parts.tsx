@@ -33,3 +33,15 @@ export function FieldMessages({ id, hint, error, aside }: { id: string; hint?: R
     </div>
   );
 }
+
+/** A control under its label, in the column every field uses. */
+export function FieldFrame({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={clsx("flex flex-col gap-1.5", className)}>
+      <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { ChevronDownIcon } from "lucide-react";
 import { useId, type SelectHTMLAttributes } from "react";
-import { fieldClasses, FieldMessages, describedBy } from "./field-parts";
+import { describedBy, fieldClasses, FieldFrame, FieldMessages } from "./field-parts";
 
 /** A labelled native select (keyboard, screen readers and phones all work out of the box). */
 export function SelectField({
@@ -14,10 +14,7 @@ export function SelectField({
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: string }) {
   const id = useId();
   return (
-    <div className={clsx("flex flex-col gap-1.5", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} className={className}>
       <NativeSelect
         id={id}
         aria-invalid={error ? true : undefined}
@@ -28,7 +25,7 @@ export function SelectField({
         {children}
       </NativeSelect>
       <FieldMessages id={id} hint={hint} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 

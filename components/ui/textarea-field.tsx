@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import { useId, type ReactNode, type TextareaHTMLAttributes } from "react";
-import { describedBy, fieldClasses, FieldMessages } from "./field-parts";
+import { describedBy, fieldClasses, FieldFrame, FieldMessages } from "./field-parts";
 
 /** A labelled textarea with hint/error wired through aria-describedby and an optional counter. */
 export function TextareaField({
@@ -13,10 +13,7 @@ export function TextareaField({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: ReactNode; counter?: ReactNode }) {
   const id = useId();
   return (
-    <div className={clsx("flex flex-col gap-1.5", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} className={className}>
       <textarea
         id={id}
         aria-invalid={error ? true : undefined}
@@ -25,6 +22,6 @@ export function TextareaField({
         {...props}
       />
       <FieldMessages id={id} hint={hint} error={error} aside={counter ? <span id={`${id}-counter`} className="shrink-0 text-xs">{counter}</span> : undefined} />
-    </div>
+    </FieldFrame>
   );
 }

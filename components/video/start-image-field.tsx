@@ -5,6 +5,7 @@ import { XIcon } from "lucide-react";
 import { useId } from "react";
 import { DropZone, FileInput } from "@/components/studio/drop-zone";
 import { MAX_FILE_BYTES } from "@/components/studio/file-checks";
+import { IconButton } from "@/components/ui/icon-button";
 import { useFileDrop } from "@/components/studio/use-file-drop";
 import { formatMegabytes } from "@/lib/format";
 
@@ -71,15 +72,9 @@ export function StartImageField({
               Replace
             </label>
           </div>
-          <button
-            type="button"
-            onClick={onRemove}
-            aria-label="Remove the start image"
-            title="Remove the start image"
-            className="inline-flex h-8 w-8 shrink-0 items-center justify-center self-start rounded-md text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-          >
+          <IconButton label="Remove the start image" onClick={onRemove} className="self-start">
             <XIcon size={16} aria-hidden />
-          </button>
+          </IconButton>
         </div>
       ) : (
         <DropZone

@@ -50,13 +50,27 @@ export class GalleryPage {
     return this.page.getByRole("group", { name: "Type" }).getByRole("radio", { name: label, exact: true });
   }
 
-  /** Deletes the open item through the confirmation dialog. */
+  /**
+   * Deletes the open item through the confirmation dialog, and waits out the undo window
+   * until the toast says the delete went through.
+   */
   async deleteOpen() {
+    await this.confirmDelete();
+    await expect(this.toast(/^Deleted “/)).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** Confirms the delete of the open item; it then waits out its undo window. */
+  async confirmDelete() {
     await this.detail.getByRole("button", { name: "Delete" }).click();
     await expect(this.confirm).toBeVisible();
     await this.confirm.getByRole("button", { name: "Delete" }).click();
     await expect(this.confirm).toBeHidden();
     await expect(this.detail).toBeHidden();
+  }
+
+  /** A toast whose text matches: an item of the Notifications region sonner keeps. */
+  toast(text: string | RegExp): Locator {
+    return this.page.getByRole("region", { name: /^Notifications/ }).getByRole("listitem").filter({ hasText: text });
   }
 }
 

@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { CollectionsBar } from "@/components/collections/collections-bar";
 import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
 import { hasFilters } from "@/components/gallery/gallery-filters";
 import { GalleryToolbar } from "@/components/gallery/gallery-toolbar";
 import { GenerationDetail } from "@/components/gallery/generation-detail";
+import { usePendingDeletes } from "@/components/gallery/pending-deletes";
 import { useGallery } from "@/components/gallery/use-gallery";
 import { useGalleryUrl } from "@/components/gallery/use-gallery-url";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
@@ -22,9 +22,10 @@ export function GalleryPageClient() {
   const url = useGalleryUrl();
   const gallery = useGallery(url.filters);
   const models = useModels();
-  const [announcement, setAnnouncement] = useState("");
+  const deleting = usePendingDeletes();
 
-  const items = gallery.data?.pages.flatMap((page) => page.items) ?? [];
+  // A delete waiting out its undo window is hidden already (the toast says so and offers Undo).
+  const items = (gallery.data?.pages.flatMap((page) => page.items) ?? []).filter((g) => !deleting.has(g.id));
   const filtered = hasFilters(url.filters);
   // Only real answers decide the empty states; a placeholder is the previous filter's grid.
   const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
@@ -40,10 +41,6 @@ export function GalleryPageClient() {
     <>
       {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
       {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
-
-      <p role="status" aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
 
       {gallery.isPending ? (
         <div role="status" aria-label="Loading your gallery">
@@ -82,10 +79,7 @@ export function GalleryPageClient() {
           onPrevious={previous ? () => url.show(previous.id) : undefined}
           onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
           returnFocus={firstTile}
-          onDeleted={(g) => {
-            setAnnouncement(`Deleted “${g.prompt.slice(0, 60)}”.`);
-            url.close();
-          }}
+          onDeleted={url.close}
         />
       ) : null}
     </>

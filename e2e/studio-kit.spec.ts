@@ -36,20 +36,33 @@ test.describe("app shell", () => {
     await expect(toggle).toHaveAccessibleName("Dark theme (switch to system theme)");
     await expect(page.locator("html")).toHaveClass(/dark/);
 
-    // Keyboard: open with Enter, move with the arrows, close with Escape back to the button.
+    // Keyboard: Enter opens it on its first item, the arrows move, Escape closes it back to the button.
     const trigger = page.getByRole("button", { name: "Account menu" });
+    await expect(trigger).toHaveAttribute("aria-haspopup", "menu");
     await trigger.focus();
     await page.keyboard.press("Enter");
-    const menu = page.getByRole("menu");
+    const menu = page.getByRole("menu", { name: "Account" });
     await expect(menu).toBeVisible();
+    await expect(trigger).toHaveAttribute("aria-expanded", "true");
     await expect(menu.getByTestId("user-email")).toHaveText(user.email);
+    const usage = menu.getByRole("menuitem", { name: "Usage and credits" });
+    const signOut = menu.getByRole("menuitem", { name: "Sign out" });
+    await expect(usage).toBeFocused();
     await page.keyboard.press("ArrowDown");
-    await expect(menu.getByRole("menuitem", { name: "Usage and credits" })).toBeFocused();
-    await page.keyboard.press("ArrowDown");
-    await expect(menu.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
+    await expect(signOut).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(usage).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(menu).toBeHidden();
     await expect(trigger).toBeFocused();
+    await expect(trigger).toHaveAttribute("aria-expanded", "false");
+
+    // ArrowDown opens it too, and Enter on an item follows it.
+    await page.keyboard.press("ArrowDown");
+    await expect(usage).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/usage$/);
+    await expect(menu).toBeHidden();
   });
 });
 

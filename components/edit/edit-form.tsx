@@ -1,30 +1,20 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { ErrorMessage } from "@/components/studio/error-message";
-import type { ImageFormValues } from "@/components/studio/image-form";
 import { ImageStudioForm, useImageStudio } from "@/components/studio/image-studio-form";
-import type { GenerationView } from "@/lib/generations/view";
+import type { StudioFormProps } from "@/components/studio/studio-page";
 import { ImageUploader } from "./image-uploader";
 import { useUploads } from "./use-uploads";
 
 const SHOWN_FIELDS = ["model", "prompt", "n", "size", "quality", "width", "height", "images"] as const;
 
-/** Image-to-image: reference images plus a prompt, sent as one multipart request. */
-export function EditForm({
-  initial,
-  initialFiles,
-  onCreated,
-  notice,
-}: {
-  initial: ImageFormValues;
-  initialFiles: File[];
-  onCreated: (g: GenerationView) => void;
-  notice?: ReactNode;
-}) {
-  const studio = useImageStudio("edit", { initial, onCreated, shownFields: SHOWN_FIELDS });
+const COPY = { label: "Edit images", submitLabel: "Apply edit", placeholder: "Make it golden hour, add soft lens flare, keep the faces unchanged" };
+
+/** Image-to-image: reference images (the remixed edit's, or ?from's) plus a prompt, sent as one multipart request. */
+export function EditForm(props: StudioFormProps) {
+  const studio = useImageStudio("edit", { ...props, shownFields: SHOWN_FIELDS });
   const { form, submit } = studio;
-  const uploads = useUploads(initialFiles);
+  const uploads = useUploads(props.start.files);
 
   const imagesMissing = form.submitted && uploads.uploads.length === 0 ? "Add at least one image to edit." : undefined;
 
@@ -35,10 +25,7 @@ export function EditForm({
   return (
     <ImageStudioForm
       studio={studio}
-      label="Edit images"
-      submitLabel="Apply edit"
-      placeholder="Make it golden hour, add soft lens flare, keep the faces unchanged"
-      notice={notice}
+      copy={COPY}
       onSubmit={() => {
         const params = form.prepare();
         submit.send(params && uploads.uploads.length > 0 ? { params, images: uploads.uploads.map((u) => u.file) } : null);

@@ -9,6 +9,7 @@ import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useGeneration } from "@/components/studio/use-generation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
+import { IconButton } from "@/components/ui/icon-button";
 import { AppError } from "@/lib/errors";
 import type { GenerationView } from "@/lib/generations/view";
 import { DetailActions } from "./detail-actions";
@@ -47,9 +48,6 @@ function deleteConsequence(g: GenerationView): string {
   const what = files === 0 ? `${gone}.` : `${gone} and ${many ? "their" : "its"} ${files === 1 ? "file is" : `${files} files are`} deleted for good.`;
   return `${what} You can undo for a few seconds. Credits already used stay in your usage history.`;
 }
-
-const iconButton =
-  "inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 aria-disabled:cursor-default aria-disabled:opacity-30 aria-disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100";
 
 /** Arrow keys step through the gallery, except where they already mean something. */
 function isArrowTarget(target: EventTarget | null): boolean {
@@ -154,15 +152,15 @@ function DetailBody({
         {g ? <StatusBadge status={g.status} className="mr-1" /> : null}
         {g ? <FavoriteButton generation={g} /> : null}
         {/* aria-disabled, not disabled: the button keeps focus when the last item is reached. */}
-        <button type="button" onClick={onPrevious} aria-disabled={!onPrevious} aria-label="Previous item" title="Previous (←)" className={iconButton}>
+        <IconButton label="Previous item" tooltip="Previous (←)" size="lg" onClick={onPrevious} aria-disabled={!onPrevious}>
           <ChevronLeftIcon size={18} aria-hidden />
-        </button>
-        <button type="button" onClick={onNext} aria-disabled={!onNext} aria-label="Next item" title="Next (→)" className={iconButton}>
+        </IconButton>
+        <IconButton label="Next item" tooltip="Next (→)" size="lg" onClick={onNext} aria-disabled={!onNext}>
           <ChevronRightIcon size={18} aria-hidden />
-        </button>
-        <button type="button" onClick={onClose} aria-label="Close" title="Close (Esc)" className={iconButton}>
+        </IconButton>
+        <IconButton label="Close" tooltip="Close (Esc)" size="lg" onClick={onClose}>
           <XIcon size={18} aria-hidden />
-        </button>
+        </IconButton>
       </header>
 
       {g ? (

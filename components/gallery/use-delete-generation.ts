@@ -68,8 +68,10 @@ export function useDeleteGeneration() {
       duration: UNDO_WINDOW_MS,
       action: {
         label: "Undo",
-        onClick: () => {
-          if (undo()) toast.success(`Kept ${quote(g)}`, { id: toastId, duration: 3000 });
+        onClick: (event) => {
+          // Sonner closes a toast after its action unless told not to: this one says what Undo did.
+          event.preventDefault();
+          if (undo()) toast.success(`Kept ${quote(g)}`, { id: toastId, description: undefined, action: undefined, duration: 3000 });
         },
       },
     });

@@ -1,27 +1,19 @@
 "use client";
 
-import type { ReactNode } from "react";
-import type { ImageFormValues } from "@/components/studio/image-form";
 import { ImageStudioForm, useImageStudio } from "@/components/studio/image-studio-form";
-import type { GenerationView } from "@/lib/generations/view";
+import type { StudioFormProps } from "@/components/studio/studio-page";
 
 /** Fields the form shows inline; server errors about anything else go to the alert. */
 const SHOWN_FIELDS = ["model", "prompt", "n", "size", "quality", "width", "height"] as const;
 
+const COPY = { label: "Generate images", submitLabel: "Generate", placeholder: "A lighthouse on a cliff at dawn, soft fog, watercolor" };
+
 /** Text-to-image: prompt and parameters in, a generation started (never waited for) out. */
-export function GenerateForm({ initial, onCreated, notice }: { initial: ImageFormValues; onCreated: (g: GenerationView) => void; notice?: ReactNode }) {
-  const studio = useImageStudio("image", { initial, onCreated, shownFields: SHOWN_FIELDS });
-  return (
-    <ImageStudioForm
-      studio={studio}
-      label="Generate images"
-      submitLabel="Generate"
-      placeholder="A lighthouse on a cliff at dawn, soft fog, watercolor"
-      notice={notice}
-      onSubmit={() => {
-        const params = studio.form.prepare();
-        studio.submit.send(params ? { params } : null);
-      }}
-    />
-  );
+export function GenerateForm(props: StudioFormProps) {
+  const studio = useImageStudio("image", { ...props, shownFields: SHOWN_FIELDS });
+  const send = () => {
+    const params = studio.form.prepare();
+    studio.submit.send(params ? { params } : null);
+  };
+  return <ImageStudioForm studio={studio} copy={COPY} onSubmit={send} />;
 }

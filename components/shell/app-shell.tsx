@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { TaskWatcher } from "@/components/studio/task-watcher";
-import { BudgetHint } from "@/components/usage/budget-hint";
+import { BudgetHint } from "@/components/studio/budget-hint";
 import { DemoBadge } from "./demo-badge";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";

@@ -1,6 +1,7 @@
 "use client";
 
 import { MonitorIcon, MoonIcon, SunIcon, type LucideIcon } from "lucide-react";
+import { IconButton } from "@/components/ui/icon-button";
 import type { ThemeChoice } from "./theme";
 import { applyTheme, useThemeChoice } from "./use-theme";
 
@@ -13,14 +14,8 @@ export function ThemeToggle() {
   const next = NEXT[choice];
   const Icon = ICON[choice];
   return (
-    <button
-      type="button"
-      onClick={() => applyTheme(next)}
-      aria-label={`${LABEL[choice]} (switch to ${LABEL[next].toLowerCase()})`}
-      title={LABEL[choice]}
-      className="inline-flex h-9 w-9 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-    >
+    <IconButton label={`${LABEL[choice]} (switch to ${LABEL[next].toLowerCase()})`} tooltip={LABEL[choice]} size="lg" onClick={() => applyTheme(next)}>
       <Icon size={18} aria-hidden />
-    </button>
+    </IconButton>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { XIcon } from "lucide-react";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -7,6 +8,7 @@ import type { ModelView } from "@/lib/generations/view";
 import { useId } from "react";
 import { CUSTOM_SIZE_MAX, CUSTOM_SIZE_MIN, CUSTOM_SIZE_STEP, N_MAX, QUALITIES, SIZE_PRESETS } from "@/lib/validation/generation";
 import type { FieldErrors, ImageFormValues, Quality, SizeChoice } from "./image-form";
+import { ModelSelect } from "./model-select";
 
 const SIZE_LABELS: Record<SizeChoice, string> = {
   auto: "Auto (model decides)",
@@ -19,10 +21,6 @@ const SIZE_LABELS: Record<SizeChoice, string> = {
 
 const QUALITY_LABELS: Record<Quality, string> = { auto: "Auto", low: "Low", medium: "Medium", high: "High" };
 const COUNT_OPTIONS = Array.from({ length: N_MAX }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
-
-export function modelLabel(model: ModelView): string {
-  return model.aliases.length ? `${model.id} (${model.aliases.join(", ")})` : model.id;
-}
 
 /** Model, count, size and quality: the parameters Generate and Edit share. */
 export function ImageParamsFields({
@@ -58,23 +56,15 @@ export function ImageParamsFields({
   );
   return (
     <>
-      <SelectField
-        label="Model"
-        name="model"
+      <ModelSelect
+        models={models}
         value={model}
-        onChange={(e) => set("model", e.target.value)}
-        disabled={modelsStatus !== "success" || models.length === 0}
+        status={modelsStatus}
+        onChange={(id) => set("model", id)}
         error={errors.model}
-        hint={modelsStatus === "success" && models.length === 0 ? "No models are available right now." : undefined}
-      >
-        {modelsStatus === "pending" ? <option value="">Loading models…</option> : null}
-        {modelsStatus === "error" ? <option value="">Models unavailable</option> : null}
-        {models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {modelLabel(m)}
-          </option>
-        ))}
-      </SelectField>
+        noneHint="No models are available right now."
+        withAliases
+      />
 
       <SegmentedControl
         legend="Number of images"
@@ -103,9 +93,7 @@ export function ImageParamsFields({
           <div className="flex flex-col gap-1.5">
             <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-start gap-2 [&_input[aria-invalid=true]]:border-red-500">
               {sideField("width")}
-              <span aria-hidden className="pt-9 text-sm text-zinc-400">
-                ×
-              </span>
+              <XIcon size={14} aria-hidden className="mt-10 text-zinc-400" />
               {sideField("height")}
             </div>
             {errors.size ? (

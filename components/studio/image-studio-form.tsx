@@ -1,40 +1,35 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { GenerationView } from "@/lib/generations/view";
-import type { ImageFormValues } from "./image-form";
+import { DEFAULT_VALUES, valuesFromGeneration } from "./image-form";
 import { ImageParamsFields } from "./image-params-fields";
 import { StudioForm } from "./studio-form";
+import type { StudioFormProps } from "./studio-page";
 import { useImageForm } from "./use-image-form";
 import { useModels } from "./use-models";
 import { useStudioSubmit, type StudioSubmit } from "./use-studio-submit";
 
-/** What Generate and Edit share: the model list for their capability, the image form and its submit. */
-export function useImageStudio<K extends "image" | "edit">(
-  kind: K,
-  { initial, onCreated, shownFields }: { initial: ImageFormValues; onCreated: (g: GenerationView) => void; shownFields: readonly string[] },
-) {
+/**
+ * What Generate and Edit share: the model list for their capability, the image form
+ * (filled from the remixed generation, if any) and its submit.
+ */
+export function useImageStudio<K extends "image" | "edit">(kind: K, { start, onCreated, shownFields }: StudioFormProps & { shownFields: readonly string[] }) {
   const models = useModels(kind === "image" ? "text-to-image" : "image-to-image");
-  const form = useImageForm(initial, models);
+  const form = useImageForm(start.remixed ? valuesFromGeneration(start.remixed) : DEFAULT_VALUES, models);
   const submit = useStudioSubmit(kind, { onCreated, shownFields, setServerErrors: form.setServerErrors });
-  return { models, form, submit };
+  return { models, form, submit, notice: start.notice };
 }
 
 /** An image form (Generate, Edit): StudioForm with the prompt and the model, count, size and quality fields. */
 export function ImageStudioForm({
-  studio: { models, form, submit },
-  label,
-  submitLabel,
-  placeholder,
-  notice,
+  studio: { models, form, submit, notice },
+  copy: { label, submitLabel, placeholder },
   beforePrompt,
   onSubmit,
 }: {
-  studio: { models: ReturnType<typeof useModels>; form: ReturnType<typeof useImageForm>; submit: Pick<StudioSubmit, "formRef" | "pending" | "formAlert"> };
-  label: string;
-  submitLabel: string;
-  placeholder: string;
-  notice?: ReactNode;
+  studio: Omit<ReturnType<typeof useImageStudio>, "submit"> & { submit: Pick<StudioSubmit, "formRef" | "pending" | "formAlert"> };
+  /** The form's name, its submit button and the prompt's example. */
+  copy: { label: string; submitLabel: string; placeholder: string };
   beforePrompt?: ReactNode;
   onSubmit: () => void;
 }) {

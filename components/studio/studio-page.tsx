@@ -1,6 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { LucideIcon } from "lucide-react";
+import type { ComponentType, ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { GenerationView } from "@/lib/generations/view";
 import { FormSkeleton } from "./form-skeleton";
@@ -18,22 +19,17 @@ import { useGeneration } from "./use-generation";
  * generation (the ones this page can remix), ?from=<mediaId> brings in one of the user's
  * images as an input, and the remix's own inputs come along when the page takes them.
  */
-export function useStudioStart({
-  remixId,
-  fromMediaId,
-  freshHref,
-  canRemix = () => true,
-  inputIds = () => [],
-  missingHint,
-}: {
+export interface StudioStartOptions {
   remixId?: string;
   fromMediaId?: string;
-  freshHref: string;
   canRemix?: (g: GenerationView) => boolean;
   /** The media to load as inputs, given the remixed generation (if any). */
   inputIds?: (remixed: GenerationView | undefined) => string[];
+  /** What to say when the ?from image can't be loaded. */
   missingHint?: string;
-}) {
+}
+
+function useStudioStart({ remixId, fromMediaId, canRemix = () => true, inputIds = () => [], missingHint }: StudioStartOptions, freshHref: string) {
   const remix = useGeneration(remixId);
   const remixed = remix.data && canRemix(remix.data) ? remix.data : undefined;
   const files = useMediaFiles(inputIds(remixed));
@@ -52,39 +48,54 @@ export function useStudioStart({
   return { remixed, files: loaded, loading, notice, formKey: `${remixId ?? ""}|${fromMediaId ?? ""}` };
 }
 
+/** What a studio form starts from: the generation it remixes, the files it brings in, and the notice that says so. */
+export type StudioStart = Omit<ReturnType<typeof useStudioStart>, "loading" | "formKey">;
+
+/** Every studio form (Generate, Edit, Video) takes where it starts and what to do with what it creates. */
+export interface StudioFormProps {
+  start: StudioStart;
+  onCreated: (generation: GenerationView) => void;
+}
+
 /**
- * A studio page: the form (or its skeleton while what it starts from loads) beside this
- * tab's results for the page. A new generation joins the results and, on a phone, the
- * results scroll into view.
+ * A studio page (/generate, /edit, /video): the form (or its skeleton while what it starts
+ * from loads) beside this tab's results for the page. A new generation joins the results
+ * and, on a phone, the results scroll into view.
  */
 export function StudioPage({
   scope,
-  loading,
-  loadingLabel,
-  form,
+  start: startOptions,
+  form: Form,
   media,
   listLabel,
   empty,
 }: {
   scope: ResultsScope;
-  loading: boolean;
-  loadingLabel: string;
-  form: (onCreated: (generation: GenerationView) => void) => ReactNode;
+  start: StudioStartOptions;
+  form: ComponentType<StudioFormProps>;
   media: ResultMedia;
   listLabel?: string;
-  empty: { icon: ReactNode; title: string; hint: string };
+  empty: { icon: LucideIcon; title: string; hint: string };
 }) {
+  const { loading, formKey, ...start } = useStudioStart(startOptions, `/${scope}`);
   const results = useResults(scope);
+  const EmptyIcon = empty.icon;
+  const loadingLabel = startOptions.fromMediaId ? "Loading the image" : `Loading the ${scope === "video" ? "video" : "generation"} to remix`;
   return (
     <StudioColumns
       form={
         loading ? (
           <FormSkeleton label={loadingLabel} />
         ) : (
-          form((generation) => {
-            results.add(generation.id);
-            revealResults();
-          })
+          // The form mounts once its starting values are known; a new remix id remounts it.
+          <Form
+            key={formKey}
+            start={start}
+            onCreated={(generation) => {
+              results.add(generation.id);
+              revealResults();
+            }}
+          />
         )
       }
       results={
@@ -94,7 +105,7 @@ export function StudioPage({
           listLabel={listLabel}
           onDismiss={results.remove}
           onClear={results.clear}
-          emptyIcon={empty.icon}
+          emptyIcon={<EmptyIcon size={24} aria-hidden />}
           emptyTitle={empty.title}
           emptyHint={empty.hint}
         />

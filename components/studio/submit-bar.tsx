@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { BudgetHint } from "@/components/usage/budget-hint";
+import { BudgetHint } from "./budget-hint";
 import { formatCredits } from "@/lib/format";
 
 /** The estimated cost, updated as the form changes, and the submit button under it. */

@@ -3,7 +3,8 @@ import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 const tones = {
   /** On a card or panel. */
-  quiet: "text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
+  quiet:
+    "text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 aria-disabled:cursor-default aria-disabled:opacity-30 aria-disabled:hover:bg-transparent dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
   /** Over a picture. */
   overlay: "bg-black/55 text-white backdrop-blur-sm hover:bg-black/75 disabled:opacity-35 disabled:hover:bg-black/55",
 };

@@ -2,18 +2,8 @@
 
 import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-fetch";
-import { LEDGER_PAGE_SIZE, type DailyUsageView, type LedgerPageView, type UsageSummaryView } from "@/lib/usage/views";
+import { LEDGER_PAGE_SIZE, type DailyUsageView, type LedgerPageView } from "@/lib/usage/views";
 import { usageKeys } from "./keys";
-
-/** Budget and totals. Refreshed every minute too, for spend made in other tabs. */
-export function useUsageSummary(initialData?: UsageSummaryView) {
-  return useQuery({
-    queryKey: usageKeys.summary(),
-    queryFn: ({ signal }) => apiFetch<UsageSummaryView>("/api/usage/summary", { signal }),
-    initialData,
-    refetchInterval: 60_000,
-  });
-}
 
 export function useDailyUsage(days: number, initialData?: DailyUsageView) {
   return useQuery({

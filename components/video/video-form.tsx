@@ -1,13 +1,13 @@
 "use client";
 
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState } from "react";
 import { fileProblem } from "@/components/studio/file-checks";
 import { StudioForm } from "@/components/studio/studio-form";
 import { findModel, useModels } from "@/components/studio/use-models";
+import type { StudioFormProps } from "@/components/studio/studio-page";
 import { useStudioSubmit } from "@/components/studio/use-studio-submit";
-import type { GenerationView } from "@/lib/generations/view";
 import { StartImageField, type StartImage } from "./start-image-field";
-import { closestAspect, estimateVideo, validateVideoForm, type FieldErrors, type VideoFormValues } from "./video-form-state";
+import { closestAspect, DEFAULT_VIDEO_VALUES, estimateVideo, validateVideoForm, videoValuesFrom, type FieldErrors, type VideoFormValues } from "./video-form-state";
 import { VideoParamsFields } from "./video-params-fields";
 
 const SHOWN_FIELDS = ["model", "prompt", "duration", "size"] as const;
@@ -20,28 +20,16 @@ function toStartImage(file: File): StartImage {
  * Text-to-video or image-to-video: a prompt, a model, a length and a shape, and optionally
  * a start image. Errors stay quiet until the first submit, then follow every change.
  */
-export function VideoForm({
-  initial,
-  initialImage,
-  remixed = false,
-  notice,
-  onCreated,
-}: {
-  initial: VideoFormValues;
-  /** A remix brings its own shape, which a start image shouldn't override. */
-  remixed?: boolean;
-  initialImage: File | null;
-  notice?: ReactNode;
-  onCreated: (generation: GenerationView) => void;
-}) {
+export function VideoForm({ start, onCreated }: StudioFormProps) {
   const models = useModels("text-to-video");
-  const [values, setValues] = useState(initial);
+  const [values, setValues] = useState(() => (start.remixed ? videoValuesFrom(start.remixed) : DEFAULT_VIDEO_VALUES));
+  const initialImage = start.files[0] ?? null;
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [image, setImage] = useState<StartImage | null>(() => (initialImage && !fileProblem(initialImage) ? toStartImage(initialImage) : null));
   const [imageProblem, setImageProblem] = useState<string | null>(() => (initialImage ? fileProblem(initialImage) : null));
-  // Once the person picks a shape, a new image no longer changes it for them.
-  const aspectChosen = useRef(remixed);
+  // Once the person picks a shape, a new image no longer changes it for them; a remix brings its own.
+  const aspectChosen = useRef(Boolean(start.remixed));
   const submit = useStudioSubmit("video", { onCreated, shownFields: SHOWN_FIELDS, setServerErrors });
 
   const model = findModel(models.models, values.model)?.id ?? models.defaultId;
@@ -78,7 +66,7 @@ export function VideoForm({
         setServerErrors({});
         submit.send(check.data ? { params: check.data, image: image?.file ?? null } : null);
       }}
-      notice={notice}
+      notice={start.notice}
       models={models}
       prompt={{
         value: values.prompt,

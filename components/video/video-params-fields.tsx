@@ -2,7 +2,7 @@
 
 import clsx from "clsx";
 import { useId } from "react";
-import { SelectField } from "@/components/ui/select-field";
+import { ModelSelect } from "@/components/studio/model-select";
 import { formatDuration } from "@/lib/format";
 import type { ModelView } from "@/lib/generations/view";
 import { VIDEO_DURATION_MAX, VIDEO_DURATION_MIN } from "@/lib/validation/generation";
@@ -33,23 +33,14 @@ export function VideoParamsFields({
   const id = useId();
   return (
     <>
-      <SelectField
-        label="Model"
-        name="model"
+      <ModelSelect
+        models={models}
         value={model}
-        onChange={(e) => onModel(e.target.value)}
-        disabled={modelsStatus !== "success" || models.length === 0}
+        status={modelsStatus}
+        onChange={onModel}
         error={errors.model}
-        hint={modelsStatus === "success" && models.length === 0 ? "No video models are available right now." : undefined}
-      >
-        {modelsStatus === "pending" ? <option value="">Loading models…</option> : null}
-        {modelsStatus === "error" ? <option value="">Models unavailable</option> : null}
-        {models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.id}
-          </option>
-        ))}
-      </SelectField>
+        noneHint="No video models are available right now."
+      />
 
       <div className="flex flex-col gap-1.5">
         <div className="flex items-baseline justify-between">

@@ -1,10 +1,11 @@
 "use client";
 
+import { useUsageSummary } from "@/components/studio/use-usage-summary";
 import { Card } from "@/components/ui/card";
 import { LedgerTable } from "@/components/usage/ledger-table";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { UsageOverview } from "@/components/usage/usage-overview";
-import { useDailyUsage, useUsageSummary } from "@/components/usage/use-usage";
+import { useDailyUsage } from "@/components/usage/use-usage";
 import { CHART_DAYS, type DailyUsageView, type LedgerPageView, type UsageSummaryView } from "@/lib/usage/views";
 
 export function UsagePageClient({ initial }: { initial: { summary: UsageSummaryView; daily: DailyUsageView; ledger: LedgerPageView } }) {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { formatCreditNumber, formatCredits, formatUtcDay } from "@/lib/format";
 import { periodNoun } from "@/lib/usage/format";
 import type { UsageSummaryView } from "@/lib/usage/views";
-import { useUsageSummary } from "./use-usage";
+import { useUsageSummary } from "./use-usage-summary";
 
 /**
  * What is left of the user's allowance: a compact link in the header, or a line next to a

@@ -1,10 +1,10 @@
 "use client";
 
 import { ChevronLeftIcon, ChevronRightIcon, CopyIcon, XIcon } from "lucide-react";
-import { toast } from "sonner";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { CollectionPicker } from "@/components/collections/collection-picker";
 import { FavoriteButton } from "@/components/collections/favorite-button";
+import { copyText } from "@/components/studio/copy-text";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useGeneration } from "@/components/studio/use-generation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -23,16 +23,7 @@ function CopyPromptButton({ prompt }: { prompt: string }) {
   return (
     <button
       type="button"
-      onClick={() => {
-        if (!navigator.clipboard) {
-          toast.error("Copying isn't available here", { description: "Select the prompt and copy it instead." });
-          return;
-        }
-        navigator.clipboard.writeText(prompt).then(
-          () => toast.success("Prompt copied", { id: "copy-prompt", duration: 2000 }),
-          () => toast.error("Couldn't copy the prompt", { id: "copy-prompt", description: "Your browser refused. Select the prompt and copy it instead." }),
-        );
-      }}
+      onClick={() => void copyText(prompt, "Prompt")}
       className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
     >
       <CopyIcon size={12} aria-hidden />

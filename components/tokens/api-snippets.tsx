@@ -17,7 +17,7 @@ export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
         </label>
         <div className="flex gap-2">
           <input id="api-base-url" readOnly value={baseUrl} className="h-10 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100" />
-          <CopyButton text={baseUrl} label="Copy the base URL" />
+          <CopyButton text={baseUrl} label="Copy the base URL" what="Base URL" />
         </div>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Works with Pixapi’s API reference and OpenAI-compatible clients. Put your token in the <code className="font-mono">{TOKEN_ENV}</code> environment variable.
@@ -43,7 +43,7 @@ export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
             </button>
           ))}
         </div>
-        <CopyButton text={code} label={`Copy the ${language} example`} className="mb-1 h-8 shrink-0 px-3" />
+        <CopyButton text={code} label={`Copy the ${language} example`} what="Example" className="mb-1 h-8 shrink-0 px-3" />
         </div>
         <div id="api-snippet" role="tabpanel" className="mt-3">
           <pre aria-label={`${language} example`} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">

@@ -1,23 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { CopyIcon } from "lucide-react";
+import { copyText } from "@/components/studio/copy-text";
 import { Button } from "@/components/ui/button";
 
-/** Copies `text` and says so for a moment (announced to screen readers too). */
-export function CopyButton({ text, label, className }: { text: string; label: string; className?: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-    setTimeout(() => setState("idle"), 2000);
-  }
+/** Copies `text`; a toast says it did (or how to copy by hand when the browser refuses). */
+export function CopyButton({ text, label, what, className }: { text: string; label: string; what: string; className?: string }) {
   return (
-    <Button variant="secondary" className={className} onClick={() => void copy()} aria-label={label}>
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Select and copy" : "Copy"}</span>
+    <Button variant="secondary" className={className} onClick={() => void copyText(text, what)} aria-label={label}>
+      <CopyIcon size={14} aria-hidden />
+      Copy
     </Button>
   );
 }

@@ -31,7 +31,7 @@ export function NewTokenNotice({ token, onDone }: { token: CreatedToken; onDone:
           className="h-10 min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-3 font-mono text-sm text-zinc-900 dark:border-emerald-800 dark:bg-zinc-950 dark:text-zinc-100"
         />
         <div className="flex gap-2">
-          <CopyButton text={token.token} label="Copy the new token" className="flex-1 sm:flex-none" />
+          <CopyButton text={token.token} label="Copy the new token" what="Token" className="flex-1 sm:flex-none" />
           <Button variant="ghost" onClick={onDone} className="flex-1 sm:flex-none">
             Done
           </Button>

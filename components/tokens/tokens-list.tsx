@@ -1,9 +1,7 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ApiTokenView } from "@/lib/api-tokens/view";
-import type { AppError } from "@/lib/errors";
 import { formatDay, formatExpiry, formatLastUsed } from "./token-dates";
 import { useRevokeToken } from "./use-tokens";
 
@@ -15,7 +13,6 @@ export function TokensList({ tokens }: { tokens: ApiTokenView[] }) {
   }
   return (
     <div className="flex flex-col gap-3">
-      {revoke.error ? <Alert tone="error">{(revoke.error as AppError).message}</Alert> : null}
       <ul aria-label="Your API tokens" className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {tokens.map((t) => (
           <li key={t.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-6">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
 import { apiFetch } from "@/lib/api-fetch";
 import type { ApiTokenView } from "@/lib/api-tokens/view";
 import { queryKeys } from "@/lib/query-keys";
@@ -29,5 +30,7 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) => apiFetch<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens.all() }),
+    // About no field: a toast, so the list keeps its place.
+    onError: (error) => toast.error("Couldn't revoke the token", { description: error.message }),
   });
 }

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BROWSER_SAFE_LIB, SERVER_PACKAGES } from "@/lib/browser-safe.mjs";
 import { clientFilesUnder, clientViolations, sourceFilesUnder } from "@/tests/support/client-graph";
+import { tempTree } from "@/tests/support/temp-tree";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const rules = { browserSafeLib: BROWSER_SAFE_LIB, serverPackages: SERVER_PACKAGES };
@@ -28,18 +28,15 @@ describe("client code and server-only modules", () => {
   });
 
   it("catches a client component that imports a server module, even two files away", () => {
-    const root = mkdtempSync(join(tmpdir(), "client-graph-"));
-    const write = (path: string, text: string) => {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    };
-    write("components/a/panel.tsx", '"use client";\nimport { helper } from "./helper";\nimport type { Row } from "@/lib/db/rows";\nexport const Panel = () => helper;');
-    write("components/a/helper.ts", 'import { load } from "@/lib/secrets/load";\nimport { format } from "@/lib/format";\nexport const helper = [load, format];');
-    write("lib/secrets/load.ts", 'import "server-only";\nexport const load = 1;');
-    write("lib/format/index.ts", "export const format = 1;");
-    write("lib/db/rows.ts", 'import "server-only";\nexport type Row = number;');
-    write("components/b/sharp.tsx", '"use client";\nimport sharp from "sharp";\nexport const s = sharp;');
-    write("components/c/server-card.tsx", 'import "server-only";\nexport const card = 1;');
+    const root = tempTree("client-graph-", {
+      "components/a/panel.tsx": '"use client";\nimport { helper } from "./helper";\nimport type { Row } from "@/lib/db/rows";\nexport const Panel = () => helper;',
+      "components/a/helper.ts": 'import { load } from "@/lib/secrets/load";\nimport { format } from "@/lib/format";\nexport const helper = [load, format];',
+      "lib/secrets/load.ts": 'import "server-only";\nexport const load = 1;',
+      "lib/format/index.ts": "export const format = 1;",
+      "lib/db/rows.ts": 'import "server-only";\nexport type Row = number;',
+      "components/b/sharp.tsx": '"use client";\nimport sharp from "sharp";\nexport const s = sharp;',
+      "components/c/server-card.tsx": 'import "server-only";\nexport const card = 1;',
+    });
     const { violations } = clientViolations({ root, entries: clientFilesUnder(root, ["components"]), browserSafeLib: ["format"], serverPackages: ["sharp"] });
     expect(violations).toHaveLength(2);
     expect(violations).toEqual(

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { componentFolders, crossFeatureImports } from "@/tests/support/component-layers";
+import { tempTree } from "@/tests/support/temp-tree";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -15,17 +14,15 @@ describe("components/: the kit and the feature folders", () => {
   });
 
   it("catches a feature importing another, the kit importing a feature, and ui importing the kit", () => {
-    const root = mkdtempSync(join(tmpdir(), "component-layers-"));
-    const write = (path: string, text: string) => {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    };
-    write("components/ui/button.tsx", 'import { hint } from "@/components/studio/hint";\nexport const Button = hint;');
-    write("components/studio/hint.tsx", 'import { total } from "../usage/total";\nexport const hint = total;');
-    write("components/usage/total.ts", 'import type { Row } from "@/components/gallery/row";\nexport const total = 1 as Row;');
-    write("components/gallery/row.ts", 'import { Button } from "@/components/ui/button";\nimport { hint } from "../studio/hint";\nimport { tile } from "./tile";\nexport type Row = number;\nexport const row = [Button, hint, tile];');
-    write("components/gallery/tile.ts", "export const tile = 1;");
-    write("components/shell/app-shell.tsx", 'import { hint } from "@/components/studio/hint";\nimport { total } from "@/components/usage/total";\nexport const shell = [hint, total];');
+    const root = tempTree("component-layers-", {
+      "components/ui/button.tsx": 'import { hint } from "@/components/studio/hint";\nexport const Button = hint;',
+      "components/studio/hint.tsx": 'import { total } from "../usage/total";\nexport const hint = total;',
+      "components/usage/total.ts": 'import type { Row } from "@/components/gallery/row";\nexport const total = 1 as Row;',
+      "components/gallery/row.ts":
+        'import { Button } from "@/components/ui/button";\nimport { hint } from "../studio/hint";\nimport { tile } from "./tile";\nexport type Row = number;\nexport const row = [Button, hint, tile];',
+      "components/gallery/tile.ts": "export const tile = 1;",
+      "components/shell/app-shell.tsx": 'import { hint } from "@/components/studio/hint";\nimport { total } from "@/components/usage/total";\nexport const shell = [hint, total];',
+    });
     expect(crossFeatureImports(root)).toEqual([
       { file: "components/shell/app-shell.tsx", target: "components/usage/total", reason: "shell may import only ui, studio and itself" },
       { file: "components/studio/hint.tsx", target: "components/usage/total", reason: "studio may import only ui and itself" },

@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { scheduleDelete, UNDO_WINDOW_MS } from "./pending-deletes";
+
+describe("deletes that wait out their undo window", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("sends the delete only when the window closes", () => {
+    const commit = vi.fn();
+    scheduleDelete("g1", commit, vi.fn());
+    vi.advanceTimersByTime(UNDO_WINDOW_MS - 1);
+    expect(commit).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
+
+  it("undo within the window sends nothing; undo after it says it was too late", () => {
+    const kept = vi.fn();
+    const undoKept = scheduleDelete("g2", kept, vi.fn());
+    vi.advanceTimersByTime(UNDO_WINDOW_MS / 2);
+    expect(undoKept()).toBe(true);
+    vi.advanceTimersByTime(UNDO_WINDOW_MS * 2);
+    expect(kept).not.toHaveBeenCalled();
+
+    const sent = vi.fn();
+    const undoSent = scheduleDelete("g3", sent, vi.fn());
+    vi.advanceTimersByTime(UNDO_WINDOW_MS);
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(undoSent()).toBe(false);
+  });
+
+  it("deleting the same item again restarts its window and sends once", () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    scheduleDelete("g4", first, vi.fn());
+    vi.advanceTimersByTime(UNDO_WINDOW_MS - 100);
+    scheduleDelete("g4", second, vi.fn());
+    vi.advanceTimersByTime(UNDO_WINDOW_MS - 1);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+});

@@ -4,7 +4,7 @@ import clsx from "clsx";
 import { PlayIcon } from "lucide-react";
 import Image from "next/image";
 import type { CSSProperties, ReactNode } from "react";
-import { FavoriteButton } from "@/components/collections/favorite-button";
+import { FavoriteButton } from "./collections/favorite-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { GenerationView } from "@/lib/generations/view";
 import { aspectOf, coverOf, isPending, KIND_LABEL, STATUS_LABEL } from "@/components/studio/generation-format";

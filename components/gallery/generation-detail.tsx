@@ -2,8 +2,8 @@
 
 import { ChevronLeftIcon, ChevronRightIcon, CopyIcon, XIcon } from "lucide-react";
 import { useEffect, useEffectEvent, useId, useState } from "react";
-import { CollectionPicker } from "@/components/collections/collection-picker";
-import { FavoriteButton } from "@/components/collections/favorite-button";
+import { CollectionPicker } from "./collections/collection-picker";
+import { FavoriteButton } from "./collections/favorite-button";
 import { copyText } from "@/components/studio/copy-text";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useGeneration } from "@/components/studio/use-generation";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CollectionsBar } from "@/components/collections/collections-bar";
+import { CollectionsBar } from "@/components/gallery/collections/collections-bar";
 import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
 import { hasFilters } from "@/components/gallery/gallery-filters";

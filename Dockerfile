@@ -16,9 +16,8 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
-# STUDIO_STANDALONE=1 makes next.config.ts emit .next/standalone (a server.js with only the
-# files it needs); `npm start` builds without it.
-RUN STUDIO_STANDALONE=1 npx next build
+# Every build also emits .next/standalone (server code and only the node_modules files it needs).
+RUN npx next build
 
 FROM build AS migrate
 USER node

@@ -5,8 +5,10 @@ const nextConfig: NextConfig = {
   // bundling it breaks that lookup (requests fail looking for pglite.data).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "sharp", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
-  // The Docker image (Dockerfile) runs the minimal standalone server; `npm start` keeps `next start`.
-  ...(process.env.STUDIO_STANDALONE === "1" ? { output: "standalone" as const } : {}),
+  // Every build also writes .next/standalone (server code plus only the node_modules files it
+  // needs): the Docker image runs it, and `npm run test:cluster` runs the very same build
+  // (through scripts/serve.mjs) that `npm start` and Playwright build, so nothing builds twice.
+  output: "standalone",
   // Lets two studios built from one checkout (e.g. e2e runs side by side) keep separate builds.
   distDir: process.env.STUDIO_DIST_DIR || ".next",
   // `npm test` type-checks the whole project (tests included) with tsc; repeating it in

@@ -50,22 +50,29 @@ export class RenderCache {
   }
 }
 
-/** Request counts for GET /_emulator/stats: per route label, and polls per task id. */
+/**
+ * Request counts for GET /_emulator/stats: per route label, and polls per task id. The
+ * arrival time of every poll (epoch ms) is kept too, so a test of several studio instances
+ * can check that a task was never polled twice within one tracker interval.
+ */
 export class Stats {
   routes: Record<string, number> = {};
   tasks: Record<string, { polls: number }> = {};
+  pollTimes: Record<string, number[]> = {};
 
   countRoute(label: string): void {
     this.routes[label] = (this.routes[label] ?? 0) + 1;
   }
 
-  countPoll(id: string): void {
+  countPoll(id: string, at = Date.now()): void {
     (this.tasks[id] ??= { polls: 0 }).polls++;
+    (this.pollTimes[id] ??= []).push(at);
   }
 
   reset(): void {
     this.routes = {};
     this.tasks = {};
+    this.pollTimes = {};
   }
 }
 

@@ -47,8 +47,8 @@ export async function putAccount(ctx: Ctx): Promise<void> {
 }
 
 export async function getStats(ctx: Ctx): Promise<void> {
-  const { routes, tasks } = ctx.app.stats;
-  sendJson(ctx.res, 200, { routes, tasks });
+  const { routes, tasks, pollTimes } = ctx.app.stats;
+  sendJson(ctx.res, 200, { routes, tasks, pollTimes });
 }
 
 /** Back to a fresh start: tasks, faults, balances and counters. Existing file links stay valid until their TTL. */

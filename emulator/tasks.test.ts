@@ -119,11 +119,16 @@ describe("async image tasks", () => {
     expect((await slow.control.getBalance(key)).balance).toBe(0);
   });
 
-  it("counts polls per task in /_emulator/stats", async () => {
+  it("counts polls per task in /_emulator/stats, with when each arrived", async () => {
     const { body } = await api<Submitted>(emu, "POST", "/v1/async/images/generations", { json: { ...GEN, prompt: "stats" } });
+    const before = Date.now();
     const { seen } = await waitForTask(emu, body.id);
     const stats = await emu.control.stats();
     expect(stats.tasks[body.id]).toEqual({ polls: seen.length });
+    const times = stats.pollTimes[body.id]!;
+    expect(times).toHaveLength(seen.length);
+    expect(times[0]).toBeGreaterThanOrEqual(before);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(stats.routes["GET /v1/tasks/:id"]).toBeGreaterThanOrEqual(seen.length);
     expect(stats.routes["POST /v1/async/images/generations"]).toBeGreaterThanOrEqual(1);
   });

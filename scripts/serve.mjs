@@ -7,8 +7,13 @@
  * overwriting anything the client sent; the token is random per process and known only to
  * this process's app code (STUDIO_PEER_TOKEN), so the header cannot be forged.
  * lib/http/client-ip.ts combines it with X-Forwarded-For and TRUSTED_PROXIES.
+ *
+ * It also runs Next's standalone output (the Docker image, `npm run test:cluster`): copied
+ * to `scripts/serve.mjs` inside `.next/standalone`, it serves that tree in place of the
+ * generated server.js, which has no way to add the header.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
@@ -20,7 +25,17 @@ const root = path.resolve(import.meta.dirname, "..");
 const token = randomBytes(24).toString("base64url");
 process.env.STUDIO_PEER_TOKEN = token;
 
-const app = next({ dev, dir: root, port });
+// A production build carries its resolved config, as standalone's server.js uses it: the
+// standalone tree has no next.config.ts to load, and Next warns about standalone output
+// under `next start` unless it is told it runs the build's own config.
+let conf;
+const builtConfig = path.join(root, process.env.STUDIO_DIST_DIR || ".next", "required-server-files.json");
+if (!dev && existsSync(builtConfig)) {
+  conf = JSON.parse(readFileSync(builtConfig, "utf8")).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+}
+
+const app = next({ dev, dir: root, port, ...(conf ? { conf } : {}) });
 await app.prepare();
 const handle = app.getRequestHandler();
 

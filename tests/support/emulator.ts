@@ -16,7 +16,7 @@
  *   TestEmulator.control   the /_emulator API, typed:
  *     addFault(rule) → the stored rule with its id · clearFaults() · removeFault(id)
  *     setBalance(key, balance) · getBalance(key) → { balance, reserved, available }
- *     stats() → { routes: { "GET /v1/tasks/:id": n, ... }, tasks: { [id]: { polls } } }
+ *     stats() → { routes: { "GET /v1/tasks/:id": n, ... }, tasks: { [id]: { polls } }, pollTimes: { [id]: [epoch ms, ...] } }
  *     reset() → tasks, faults, balances and stats back to a fresh start
  */
 import { startEmulator, type EmulatorOptions } from "../../emulator/server";
@@ -28,6 +28,8 @@ export type { FaultRule, FaultRuleInput, AccountView, EmulatorOptions };
 export interface EmulatorStats {
   routes: Record<string, number>;
   tasks: Record<string, { polls: number }>;
+  /** When each poll of a task arrived (epoch ms, in order). */
+  pollTimes: Record<string, number[]>;
 }
 
 export interface TestEmulator {

@@ -1,0 +1,101 @@
+import { assert, type Checks } from "./checks";
+import { generationRows, waitUntil, type ClusterContext, type GenerationRow } from "./context";
+
+/**
+ * Instance 1 dies (SIGKILL) or is stopped (SIGTERM) while it holds tracker leases; the
+ * other instance finishes its tasks, and the ledger shows every credit settled once.
+ */
+async function submitHeldTasks(ctx: ClusterContext, marker: string, count: number, latencyMs: number): Promise<string[]> {
+  // Slow polls for these tasks keep instance 1 inside a poll (holding the lease) when it stops.
+  await ctx.infra.emulator.control.addFault({ match: { route: "GET /v1/tasks/:id", prompt_contains: marker }, action: "latency", latency_ms: latencyMs });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const gen = await ctx.client.submit(ctx.a.url, { kind: "image", model: "gemini-2.5-flash-image", prompt: `${marker} ${i}`, size: "1536x1024" });
+    ids.push(gen.id);
+  }
+  let leased: GenerationRow[] = [];
+  await waitUntil(`instance 1 to submit every ${marker} task and lease one`, 30_000, async () => {
+    const rows = await generationRows(ctx, ids);
+    leased = rows.filter((r) => r.lease_owner?.startsWith(ctx.a.leasePrefix) && r.upstream_task_id);
+    return rows.every((r) => r.upstream_task_id) && leased.length > 0;
+  });
+  return ids;
+}
+
+/** When each task was first polled upstream after `since` (epoch ms), by upstream id. */
+async function firstPollAfter(ctx: ClusterContext, rows: GenerationRow[], since: number): Promise<Map<string, number>> {
+  const stats = await ctx.infra.emulator.control.stats();
+  return new Map(rows.map((r) => [r.id, (stats.pollTimes[r.upstream_task_id ?? ""] ?? []).find((t) => t >= since) ?? NaN]));
+}
+
+async function waitAllCompleted(ctx: ClusterContext, ids: string[]): Promise<void> {
+  const ended = await Promise.all(ids.map((id) => ctx.client.waitForEnd(() => ctx.b.url, id, 60_000)));
+  const bad = ended.filter((g) => g.status !== "completed");
+  assert(bad.length === 0, `not completed: ${bad.map((g) => `${g.id} ${g.status} ${g.error?.message ?? ""}`).join("; ")}`);
+}
+
+export async function failoverChecks(checks: Checks, ctx: ClusterContext): Promise<void> {
+  await checks.run("instance 1 killed (SIGKILL) mid-task: its tasks finish through instance 2 once its leases expire", async () => {
+    const ids = await submitHeldTasks(ctx, "cluster-kill", 4, 1500);
+    await ctx.a.child.stop("SIGKILL");
+    const killedAt = Date.now();
+    // Instance 1 is gone: what it still held is what the database says now.
+    const held = (await generationRows(ctx, ids)).filter((r) => r.lease_owner?.startsWith(ctx.a.leasePrefix));
+    assert(held.length > 0, "instance 1 held no lease when it was killed");
+    await ctx.infra.emulator.control.clearFaults();
+    await waitAllCompleted(ctx, ids);
+    const taken = await firstPollAfter(ctx, held, killedAt);
+    const waits: number[] = [];
+    for (const row of held) {
+      const at = taken.get(row.id)!;
+      assert(Number.isFinite(at), `task ${row.id} was never polled after the kill`);
+      // Nobody polls a task while a lease on it is valid, even a dead instance's lease.
+      assert(at >= row.lease_until!.getTime() - 5, `task ${row.id} polled ${row.lease_until!.getTime() - at} ms before the dead lease expired`);
+      waits.push(at - killedAt);
+    }
+    return `${ids.length} tasks on instance 1, ${held.length} leased when it died; instance 2 took them ${Math.min(...waits)}-${Math.max(...waits)} ms later (lease ${ctx.leaseMs} ms, not before it expired); all ${ids.length} completed`;
+  });
+
+  await checks.run("instance 1 restarted, then stopped with SIGTERM mid-poll: exits cleanly, leaves no lease, instance 2 polls its tasks at once", async () => {
+    // A long lease: if the stopping instance kept it, instance 2 would wait a minute.
+    const longLeaseMs = 60_000;
+    await ctx.restartA({ TRACKER_LEASE_MS: String(longLeaseMs), SHUTDOWN_TIMEOUT_MS: "1000" });
+    // Polls slower than the shutdown deadline, so a lease is still held when the deadline
+    // comes. (Instance 2's tracker waits for a slow poll of its own too, so it may need up to
+    // that long to come round: still far less than the lease.)
+    const ids = await submitHeldTasks(ctx, "cluster-term", 3, 4000);
+    const held = (await generationRows(ctx, ids)).filter((r) => r.lease_owner?.startsWith(ctx.a.leasePrefix));
+    assert(held.length > 0, "instance 1 held no lease when SIGTERM was sent");
+    const stoppedAt = Date.now();
+    const exit = await ctx.a.child.stop("SIGTERM", 20_000);
+    const exitedAt = Date.now();
+    assert(exit.code === 0 && exit.signal === null, `instance 1 exit: code ${exit.code}, signal ${exit.signal}`);
+    const left = (await generationRows(ctx, ids)).filter((r) => r.lease_owner?.startsWith(ctx.a.leasePrefix));
+    assert(left.length === 0, `${left.length} lease(s) of the stopped instance left in the database`);
+    await ctx.infra.emulator.control.clearFaults();
+    await waitAllCompleted(ctx, ids);
+    const taken = await firstPollAfter(ctx, held, exitedAt);
+    const waits = held.map((r) => taken.get(r.id)! - exitedAt);
+    assert(waits.every((w) => Number.isFinite(w) && w < longLeaseMs / 4), `instance 2 took over after ${waits.join(", ")} ms (lease ${longLeaseMs} ms)`);
+    return `exit 0 after ${exitedAt - stoppedAt} ms; ${held.length} lease(s) handed back, none left; instance 2 polled them ${Math.max(...waits)} ms after the exit (lease was ${longLeaseMs} ms); all ${ids.length} completed`;
+  });
+
+  await checks.run("credits settle exactly once (ledger rows against the upstream's charges)", async () => {
+    const { rows } = await ctx.infra.db.query<{ id: string; status: string; cost_milli: number | null; entries: string; entry_status: string | null; amount_milli: number | null }>(`
+      SELECT g.id, g.status, g.cost_milli, count(u.id)::text AS entries, max(u.status::text) AS entry_status, max(u.amount_milli) AS amount_milli
+      FROM generations g LEFT JOIN usage_entries u ON u.generation_id = g.id
+      GROUP BY g.id, g.status, g.cost_milli`);
+    assert(rows.length >= 15, `expected the run's generations, found ${rows.length}`);
+    for (const r of rows) {
+      assert(r.entries === "1", `generation ${r.id} has ${r.entries} ledger rows`);
+      if (r.status === "completed") assert(r.entry_status === "settled" && r.amount_milli === r.cost_milli, `generation ${r.id}: ${r.entry_status} ${r.amount_milli} vs cost ${r.cost_milli}`);
+      else assert(r.status === "failed" && r.entry_status === "released", `generation ${r.id} is ${r.status} with a ${r.entry_status} entry`);
+    }
+    const settledMilli = rows.filter((r) => r.entry_status === "settled").reduce((sum, r) => sum + (r.amount_milli ?? 0), 0);
+    const account = await ctx.infra.emulator.control.getBalance(ctx.pixapiKey);
+    const charged = 10_000 - account.balance;
+    assert(Math.abs(charged * 1000 - settledMilli) < 1, `upstream charged ${charged} credits, the ledger settled ${settledMilli / 1000}`);
+    assert(account.reserved === 0, `upstream still holds ${account.reserved} credits`);
+    return `${rows.length} generations, one ledger row each, none held; settled ${settledMilli / 1000} credits = ${charged} charged upstream`;
+  });
+}

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureStandaloneBuild } from "./build";
+import { prepareStandaloneApp } from "./build";
 import { Checks } from "./checks";
 import { StudioClient } from "./client";
 import type { ClusterContext } from "./context";
@@ -59,8 +59,9 @@ async function main(): Promise<number> {
   const logDir = mkdtempSync(path.join(os.tmpdir(), "pixapi-cluster-"));
   const checks = new Checks();
   try {
-    const { standaloneRoot, built } = await ensureStandaloneBuild(root);
-    console.log(`[cluster] ${built ? "built" : "reusing the current build"}: ${path.relative(root, standaloneRoot)}`);
+    const standaloneRoot = path.join(logDir, "app");
+    const { built } = await prepareStandaloneApp(root, standaloneRoot);
+    console.log(`[cluster] ${built ? "built" : "reusing the current build"}; its standalone output copied to ${standaloneRoot}`);
     const infra = await startInfra({ logDir, emulatorTimeScale: 1 });
     running = infra;
     const base = process.env.CLUSTER_PORT ? Number(process.env.CLUSTER_PORT) : undefined;
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
   }
   const failed = checks.failed;
   console.log(`\n${checks.passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  rmSync(path.join(logDir, "app"), { recursive: true, force: true });
   if (failed) console.log(`[cluster] instance logs kept in ${logDir}`);
   else rmSync(logDir, { recursive: true, force: true });
   return failed ? 1 : 0;

@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { isBuildCurrent, sourceHash, writeBuildStamp } from "../start/build-stamp";
+import { ensureBuild } from "../load/studio";
+import { isBuildCurrent, sourceHash } from "../start/build-stamp";
 
 /**
  * The build the instances run: the same content-hashed build `npm start` (and so Playwright)
@@ -14,21 +14,8 @@ import { isBuildCurrent, sourceHash, writeBuildStamp } from "../start/build-stam
 export async function prepareStandaloneApp(root: string, appDir: string): Promise<{ built: boolean }> {
   const distDir = process.env.STUDIO_DIST_DIR || ".next";
   const standaloneRoot = path.join(root, distDir, "standalone");
-  const hash = sourceHash(root);
-  const current = isBuildCurrent(root, hash) && existsSync(path.join(standaloneRoot, "server.js"));
-  if (!current) {
-    console.log("[cluster] building the studio (sources changed since the last build)...");
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-        cwd: root,
-        stdio: "inherit",
-        env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      });
-      child.on("error", reject);
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
-    });
-    writeBuildStamp(root, hash);
-  }
+  const built = !isBuildCurrent(root, sourceHash(root));
+  await ensureBuild((line) => console.log(`[cluster] ${line}`));
   if (!existsSync(path.join(standaloneRoot, "server.js"))) throw new Error(`${standaloneRoot}/server.js missing: the build wrote no standalone output`);
   // Dockerfile: COPY .next/standalone ./ ; COPY .next/static ./.next/static ; COPY scripts/serve.mjs ./scripts/
   const staticDir = path.join(standaloneRoot, distDir, "static");
@@ -36,5 +23,5 @@ export async function prepareStandaloneApp(root: string, appDir: string): Promis
   cpSync(path.join(root, distDir, "static"), path.join(appDir, distDir, "static"), { recursive: true });
   mkdirSync(path.join(appDir, "scripts"), { recursive: true });
   copyFileSync(path.join(root, "scripts", "serve.mjs"), path.join(appDir, "scripts", "serve.mjs"));
-  return { built: !current };
+  return { built };
 }

@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Pixapi Studio. Targets:
-#   runtime (default)  the studio: Next standalone server, non-root, ffmpeg (video posters/probing)
+#   runtime (default)  the studio: Next standalone output served by scripts/serve.mjs, non-root, ffmpeg
 #   migrate            one-shot: applies database migrations (run before the studio starts)
 #   emulator           the local Pixapi for demos and tests (ffmpeg + the fonts it renders with)
 ARG NODE_VERSION=20.20
@@ -39,11 +39,15 @@ RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg \
 WORKDIR /app
 # NEXT_MANUAL_SIG_HANDLE: SIGTERM is handled by the studio (drain, release leases, close DB).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 NEXT_MANUAL_SIG_HANDLE=1 \
-    HOSTNAME=0.0.0.0 PORT=3000 DATA_DIR=/data
+    PORT=3000 DATA_DIR=/data
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
+# The standalone files are served by scripts/serve.mjs, not Next's generated server.js: it
+# stamps each request with the TCP peer address (x-studio-peer), which per-IP limits and
+# TRUSTED_PROXIES need. `npm run test:cluster` runs this same layout. Listens on all interfaces.
+COPY --from=build --chown=node:node /app/scripts/serve.mjs ./scripts/serve.mjs
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "scripts/serve.mjs"]

@@ -21,8 +21,8 @@ interface Service {
 const compose = parse(readFileSync(path.join(root, "compose.yaml"), "utf8"), { merge: true }) as { services: Record<string, Service> };
 const dockerfile = readFileSync(path.join(root, "Dockerfile"), "utf8");
 
-// Read by Next's standalone server or by Node, not by lib/env.ts.
-const RUNTIME_VARIABLES = new Set(["HOSTNAME", "NEXT_MANUAL_SIG_HANDLE", "NEXT_TELEMETRY_DISABLED"]);
+// Read by Next or by Node, not by lib/env.ts.
+const RUNTIME_VARIABLES = new Set(["NEXT_MANUAL_SIG_HANDLE", "NEXT_TELEMETRY_DISABLED"]);
 
 /** Compose interpolation: `${VAR:-default}` → default, `${VAR:?msg}`/`${VAR}` → a sample value. */
 function interpolate(value: string): string {

@@ -1,4 +1,13 @@
 import type { NextConfig } from "next";
+import { API_CSP, commonSecurityHeaders } from "./lib/security/headers";
+
+/**
+ * API answers (/api, /v1) get their security headers here, as static headers the router
+ * adds, instead of from proxy.ts: a proxy pass (a NextRequest, an abort signal, the proxy
+ * bundle) on every status poll was a measurable part of a read's CPU (README "What one read
+ * costs"). No HSTS on them: it is host-wide, and every page answer carries it under https.
+ */
+const API_HEADERS = Object.entries({ "content-security-policy": API_CSP, ...commonSecurityHeaders({ https: false }) }).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time;
@@ -14,6 +23,7 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc; repeating it in
   // every `npm start` build would add time and fail starts on a test-only type error.
   typescript: { ignoreBuildErrors: true },
+  headers: async () => ["/api/:path*", "/v1", "/v1/:path*"].map((source) => ({ source, headers: API_HEADERS })),
 };
 
 export default nextConfig;

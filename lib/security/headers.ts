@@ -1,6 +1,6 @@
 /**
- * Every security header the studio sends, in one place; proxy.ts applies them to every
- * request it sees (pages and API). Pages get a Content-Security-Policy with a fresh nonce
+ * Every security header the studio sends, in one place; proxy.ts applies them to pages,
+ * next.config.ts (as static headers, no proxy pass) to API answers. Pages get a Content-Security-Policy with a fresh nonce
  * per request: Next reads it from the request's CSP header and puts it on its own scripts,
  * and the root layout puts it on the theme boot script. API responses are data, never
  * documents: `default-src 'none'`.

@@ -55,6 +55,11 @@ async function seed(browser: Browser): Promise<{ storage: Awaited<ReturnType<Bro
   await page.getByLabel("Password").fill("correct-horse-42");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/generate/);
+  // A brand-new gallery first, before anything is made.
+  await page.goto("/gallery");
+  await page.getByRole("heading", { name: "Your gallery is empty" }).waitFor();
+  await settle(page);
+  await shoot(page, "gallery-empty-desktop");
 
   const image = (prompt: string, size: string, n = 1) => api<{ generation: Gen }>(context, "/api/generations", { kind: "image", model: "gemini-2.5-flash-image", prompt, n, size, quality: "low" });
   const video = (prompt: string, size: string) => api<{ generation: Gen }>(context, "/api/generations", { kind: "video", model: "wan", prompt, duration: 3, size });
@@ -72,13 +77,40 @@ async function seed(browser: Browser): Promise<{ storage: Awaited<ReturnType<Bro
   await page.goto(`/edit?from=${from}`);
   await page.getByLabel("Prompt", { exact: true }).fill("Make it golden hour, add soft lens flare");
   await page.getByRole("button", { name: "Apply edit", exact: true }).click();
-  await page.getByRole("list", { name: "Generations" }).getByRole("listitem").first().waitFor();
+  await page.getByRole("list", { name: "Results" }).getByRole("article").first().waitFor();
   const editIds = (await page.evaluate(() => JSON.parse(sessionStorage.getItem("pixapi-studio:results:edit") ?? "[]"))) as string[];
   await Promise.all(editIds.map((id) => settled(context, id)));
 
   const storage = await context.storageState();
   await context.close();
   return { storage, made: { generate: started.slice(0, 3).reverse(), edit: editIds, video: started.slice(3).reverse() } };
+}
+
+async function shoot(page: Page, name: string, fullPage = true) {
+  const file = join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  console.log(file);
+}
+
+/** The account menu open from the keyboard, and a delete waiting on its Undo toast. */
+async function shootKit(page: Page, suffix: string) {
+  await page.goto("/gallery");
+  await settle(page);
+  await page.getByRole("button", { name: "Account menu" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("menu", { name: "Account" }).waitFor();
+  await shoot(page, `account-menu${suffix}`, false);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("list", { name: "Generations" }).getByRole("listitem").first().getByRole("button").first().click();
+  const detail = page.getByRole("dialog");
+  await detail.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  const undo = page.getByRole("region", { name: /^Notifications/ }).getByRole("button", { name: "Undo" });
+  await undo.waitFor();
+  await page.waitForTimeout(400);
+  await shoot(page, `toast-undo${suffix}`, false);
+  await undo.click();
 }
 
 async function settle(page: Page) {
@@ -106,10 +138,9 @@ async function main() {
       for (const name of PAGES) {
         await page.goto(`/${name}`);
         await settle(page);
-        const file = join(outDir, `${name}-${device}${scheme === "dark" ? "-dark" : ""}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        console.log(file);
+        await shoot(page, `${name}-${device}${scheme === "dark" ? "-dark" : ""}`);
       }
+      if (device === "desktop") await shootKit(page, scheme === "dark" ? "-desktop-dark" : "-desktop");
       await context.close();
     }
   }

@@ -56,20 +56,39 @@ export async function failoverChecks(checks: Checks, ctx: ClusterContext): Promi
     return `${ids.length} tasks on instance 1, ${held.length} leased when it died; instance 2 took them ${Math.min(...waits)}-${Math.max(...waits)} ms later (lease ${ctx.leaseMs} ms, not before it expired); all ${ids.length} completed`;
   });
 
-  await checks.run("instance 1 restarted, then stopped with SIGTERM mid-poll: exits cleanly, leaves no lease, instance 2 polls its tasks at once", async () => {
+  await checks.run("instance 1 restarted, then stopped with SIGTERM mid-work: finishes what runs, refuses new work, exits 0, leaves no lease; instance 2 polls its tasks at once", async () => {
     // A long lease: if the stopping instance kept it, instance 2 would wait a minute.
     const longLeaseMs = 60_000;
-    await ctx.restartA({ TRACKER_LEASE_MS: String(longLeaseMs), SHUTDOWN_TIMEOUT_MS: "1000" });
+    const deadlineMs = 5000;
+    await ctx.restartA({ TRACKER_LEASE_MS: String(longLeaseMs), SHUTDOWN_TIMEOUT_MS: String(deadlineMs) });
     // Polls slower than the shutdown deadline, so a lease is still held when the deadline
     // comes. (Instance 2's tracker waits for a slow poll of its own too, so it may need up to
     // that long to come round: still far less than the lease.)
-    const ids = await submitHeldTasks(ctx, "cluster-term", 3, 4000);
+    const ids = await submitHeldTasks(ctx, "cluster-term", 3, deadlineMs + 3000);
+    // And a sync call still running upstream when the signal comes (well inside the deadline).
+    await ctx.infra.emulator.control.addFault({ match: { route: "POST /v1/images/generations", prompt_contains: "cluster-inflight" }, action: "latency", latency_ms: 1500 });
+    const inflight = await ctx.client.submit(ctx.a.url, { kind: "image", model: "gemini-2.5-flash-image", prompt: "cluster-inflight", size: "1024x1024" });
+    await waitUntil("the in-flight call to start", 10_000, async () => (await generationRows(ctx, [inflight.id]))[0]?.status === "running");
     const held = (await generationRows(ctx, ids)).filter((r) => r.lease_owner?.startsWith(ctx.a.leasePrefix));
     assert(held.length > 0, "instance 1 held no lease when SIGTERM was sent");
+
     const stoppedAt = Date.now();
-    const exit = await ctx.a.child.stop("SIGTERM", 20_000);
+    const stopping = ctx.a.child.stop("SIGTERM", 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    // New work is refused while it drains: the listener is closed (no connection) or the app answers 503.
+    const late = await ctx.client.request(ctx.a.url, "/api/generations", { method: "POST", json: { kind: "image", model: "gemini-2.5-flash-image", prompt: "cluster-too-late" } }).then(
+      (res) => `HTTP ${res.status}`,
+      () => "refused",
+    );
+    assert(late === "refused" || late === "HTTP 503", `a submit during shutdown got ${late}`);
+    const exit = await stopping;
     const exitedAt = Date.now();
     assert(exit.code === 0 && exit.signal === null, `instance 1 exit: code ${exit.code}, signal ${exit.signal}`);
+
+    const finished = (await generationRows(ctx, [inflight.id]))[0];
+    assert(finished?.status === "completed", `the call in flight at SIGTERM is ${finished?.status}, not completed`);
+    const { rows: tooLate } = await ctx.infra.db.query("SELECT id FROM generations WHERE prompt = 'cluster-too-late'");
+    assert(tooLate.length === 0, "the refused submit left a generation");
     const left = (await generationRows(ctx, ids)).filter((r) => r.lease_owner?.startsWith(ctx.a.leasePrefix));
     assert(left.length === 0, `${left.length} lease(s) of the stopped instance left in the database`);
     await ctx.infra.emulator.control.clearFaults();
@@ -77,7 +96,7 @@ export async function failoverChecks(checks: Checks, ctx: ClusterContext): Promi
     const taken = await firstPollAfter(ctx, held, exitedAt);
     const waits = held.map((r) => taken.get(r.id)! - exitedAt);
     assert(waits.every((w) => Number.isFinite(w) && w < longLeaseMs / 4), `instance 2 took over after ${waits.join(", ")} ms (lease ${longLeaseMs} ms)`);
-    return `exit 0 after ${exitedAt - stoppedAt} ms; ${held.length} lease(s) handed back, none left; instance 2 polled them ${Math.max(...waits)} ms after the exit (lease was ${longLeaseMs} ms); all ${ids.length} completed`;
+    return `in-flight sync call completed, a new submit ${late}, exit 0 after ${exitedAt - stoppedAt} ms (deadline ${deadlineMs} ms); ${held.length} lease(s) handed back, none left; instance 2 polled them ${Math.max(...waits)} ms after the exit (lease was ${longLeaseMs} ms); all ${ids.length} completed`;
   });
 
   await checks.run("credits settle exactly once (ledger rows against the upstream's charges)", async () => {

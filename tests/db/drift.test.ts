@@ -6,7 +6,9 @@ import { diffMigrationsToSchema } from "@/lib/db/migration-diff";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "@/lib/db/schema-engine";
 import { createMigration } from "../../scripts/new-migration";
 
-describe("schema drift", () => {
+// Each case replays every migration into a fresh shadow PGlite: seconds on a quiet machine,
+// over 30 s when the two cores are busy. Not a timed test, so it gets room.
+describe("schema drift", { timeout: 180_000 }, () => {
   it("prisma/schema.prisma matches the migrations (else: npm run db:new-migration -- <name>)", async () => {
     const sql = await diffMigrationsToSchema();
     expect(sql, `schema.prisma and prisma/migrations disagree. Missing SQL:\n${sql}`).toBe("");

@@ -13,7 +13,7 @@ import { commonSecurityHeaders, NONCE_HEADER, newNonce, pageCsp } from "@/lib/se
  *     sign-in with the path to come back to. The real checks, with the signature verified
  *     and the account re-read, are in the studio layout and in every route handler.
  */
-const STUDIO_PAGES = ["/generate", "/edit", "/video", "/gallery", "/usage", "/tokens", "/admin"];
+const STUDIO_PAGES = ["/generate", "/edit", "/video", "/gallery", "/usage", "/tokens", "/admin", "/shared"];
 
 function isStudioPage(pathname: string): boolean {
   return STUDIO_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

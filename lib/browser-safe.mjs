@@ -25,6 +25,7 @@ export const BROWSER_SAFE_LIB = [
   "auth/callback-url", // where to go after sign-in (checked the same on both sides)
   "api-tokens/view", // personal API token shapes and limits (types and constants only)
   "collections/view", // the collections API's shape (types only)
+  "shares/view", // share link shapes and the preview card size (types and constants only)
 ];
 
 /** Packages that only work on the server (or must never ship to a browser). */

@@ -13,6 +13,7 @@
  *   usage.all()               prefix for whatever the usage page loads (credits held and spent)
  *   tokens.list()             ApiTokenView[] (the user's live personal API tokens)
  *   collections.all()         CollectionView[] (the user's collections, by name)
+ *   shares.all()              ShareView[] (the user's shared generations and their links)
  */
 export type GenerationListFilters = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -38,5 +39,8 @@ export const queryKeys = {
   },
   collections: {
     all: () => ["collections"] as const,
+  },
+  shares: {
+    all: () => ["shares"] as const,
   },
 } as const;

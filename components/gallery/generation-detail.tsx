@@ -5,6 +5,7 @@ import { useEffect, useEffectEvent, useId, useState } from "react";
 import { CollectionPicker } from "./collections/collection-picker";
 import { FavoriteButton } from "./collections/favorite-button";
 import { copyText } from "@/components/studio/copy-text";
+import { ShareButton } from "./share/share-button";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useGeneration } from "@/components/studio/use-generation";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -175,6 +176,7 @@ function DetailBody({
               output={g.outputs[selected] ?? g.outputs[0]}
               onDelete={() => setConfirming(true)}
             />
+            <ShareButton generation={g} />
             <CollectionPicker generation={g} />
             <DetailFacts generation={g} />
           </div>

@@ -17,13 +17,15 @@ const PRESIGNED_SECONDS = 300;
 export async function serveMedia(
   req: Request,
   media: MediaRow,
-  { variant, download, cacheControl }: { variant: "original" | "thumb"; download: boolean; cacheControl?: string },
+  { variant, download, cacheControl, presigned = true }: { variant: "original" | "thumb"; download: boolean; cacheControl?: string; presigned?: boolean },
 ): Promise<Response> {
   const useThumb = variant === "thumb" && media.thumbKey;
   const key = useThumb ? (media.thumbKey as string) : media.storageKey;
   const disposition = download ? `attachment; filename="pixapi-${media.id.slice(0, 12)}.${EXT[media.mimeType] ?? "bin"}"` : "inline";
 
-  if (env().MEDIA_REDIRECT === "presigned") {
+  // presigned: false for bytes whose access can be revoked (share links): a signed URL
+  // handed out would keep working after the link is turned off.
+  if (presigned && env().MEDIA_REDIRECT === "presigned") {
     const location = await signedGetUrl({ key, expiresInSeconds: PRESIGNED_SECONDS, contentDisposition: disposition, cacheControl: "private, max-age=300" });
     if (location) {
       // Cached briefly (well within the URL's life) so a gallery does not re-sign per view.

@@ -46,6 +46,7 @@ forEachDatabase("security corpus", (getDb) => {
     const prisma = getDb().prisma;
     const output = await prisma.media.findFirstOrThrow({ where: { generationId: generation.id, role: "output" } });
     const input = await prisma.media.findFirst({ where: { generationId: editId, role: "input" } });
+    const share = await prisma.share.create({ data: { generationId: generation.id, userId: users.alice.id, token: "SecurityFixtureShare_0" } });
     const collection = await prisma.collection.create({ data: { userId: users.alice.id, name: "security fixture", items: { create: { generationId: generation.id } } } });
     const [alice, bob, revoked, expired] = await Promise.all([
       createApiToken(studio, users.alice, { name: "alice" }),
@@ -56,7 +57,7 @@ forEachDatabase("security corpus", (getDb) => {
     await prisma.apiToken.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
     await prisma.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const tokens = { alice: alice.token, aliceId: alice.id, bob: bob.token, revoked: revoked.token, expired: expired.token };
-    const fixtures: Fixtures = { users, aliceGeneration: generation.id, aliceMedia: output.id, aliceInputMedia: input?.id ?? null, tokens, aliceCollection: collection.id };
+    const fixtures: Fixtures = { users, aliceGeneration: generation.id, aliceMedia: output.id, aliceInputMedia: input?.id ?? null, tokens, aliceCollection: collection.id, aliceShareToken: share.token };
     run = { studio, prisma, fixtures, secret: SECRET };
   });
   afterAll(async () => {

@@ -51,6 +51,8 @@ export interface Fixtures {
   tokens: { alice: string; aliceId: string; bob: string; revoked: string; expired: string };
   /** One of alice's collections, holding aliceGeneration. */
   aliceCollection: string;
+  /** The live share-link token of aliceGeneration (/s/<token>). */
+  aliceShareToken: string;
 }
 
 export interface SecurityCase {

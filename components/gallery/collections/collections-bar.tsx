@@ -1,7 +1,8 @@
 "use client";
 
 import clsx from "clsx";
-import { FolderPlus, Pencil, Star, Trash2 } from "lucide-react";
+import { FolderPlus, Link2, Pencil, Star, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -90,6 +91,10 @@ export function CollectionsBar({ selection, onChange }: { selection: Selection; 
             </button>
           </>
         ) : null}
+        <Link href="/shared" className={tool}>
+          <Link2 aria-hidden size={15} />
+          Shared links
+        </Link>
         <button type="button" className={tool} onClick={() => setEditing({ mode: "create" })}>
           <FolderPlus aria-hidden size={15} />
           New collection

@@ -1,6 +1,7 @@
 import type { RouteTable } from "../harness";
 import { adminPromoteTable, adminUsersTable, adminUserTable } from "./admin";
 import { collectionByIdTable, collectionItemsTable, collectionsTable } from "./collections";
+import { sharedMediaTable, sharePreviewTable, sharesTable, shareTable } from "./shares";
 import { generationByIdTable } from "./generation-by-id";
 import { generationsTable } from "./generations";
 import { healthLiveTable } from "./health-live";
@@ -17,6 +18,10 @@ export const ROUTE_TABLES: RouteTable[] = [
   collectionsTable,
   collectionByIdTable,
   collectionItemsTable,
+  shareTable,
+  sharesTable,
+  sharedMediaTable,
+  sharePreviewTable,
   mediaTable,
   publicMediaTable,
   adminUsersTable,

@@ -1,0 +1,20 @@
+import { getSharedMedia } from "@/lib/db/queries/shares";
+import { AppError } from "@/lib/errors";
+import { serveMedia } from "@/lib/generations/serve-media";
+import { publicRoute, unsupportedMethods } from "@/lib/http/route";
+import { isShareTokenShape } from "@/lib/shares/token";
+
+/**
+ * A shared result's file, without a session: the token must share the generation this
+ * media is an output of. Inputs, other media and turned-off links are 404s, all alike.
+ * Always streamed through the studio and never cached by anyone, so turning a link off
+ * takes effect at once (a presigned store URL would outlive it).
+ */
+export const GET = publicRoute<{ token: string; mediaId: string }>(async ({ req, params }) => {
+  const media = isShareTokenShape(params.token) ? await getSharedMedia({ token: params.token, mediaId: params.mediaId }) : null;
+  if (!media) throw new AppError("not_found_error", "This link is not shared (any more).");
+  const variant = new URL(req.url).searchParams.get("variant") === "thumb" ? "thumb" : "original";
+  return serveMedia(req, media, { variant, download: false, cacheControl: "no-store", presigned: false });
+});
+
+export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { LocalDate } from "@/components/gallery/share/local-date";
+import { KIND_LABEL } from "@/components/studio/generation-format";
+import { formatDuration } from "@/lib/format";
+import { loadPublicShare, publicOrigin } from "@/lib/shares/service";
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/shares/view";
+
+type Props = { params: Promise<{ token: string }> };
+
+// Read on every request: a link turned off must stop working at once.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const share = await loadPublicShare((await params).token);
+  if (!share) return { title: "Not found", robots: { index: false, follow: false } };
+  const title = `${KIND_LABEL[share.kind]} made with Pixapi Studio`;
+  const description = share.prompt ? share.prompt.slice(0, 200) : `${share.model} · ${share.width}×${share.height}`;
+  const image = { url: share.previewUrl, width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, alt: share.prompt?.slice(0, 200) ?? title };
+  return {
+    metadataBase: new URL(publicOrigin()),
+    title: { absolute: title },
+    description,
+    // Shared with whoever has the link, not with search engines.
+    robots: { index: false, follow: false },
+    openGraph: { type: "website", title, description, url: `/s/${share.token}`, siteName: "Pixapi Studio", images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+  };
+}
+
+/** The public page of one shared generation: its results and (unless hidden) its prompt. No sign-in. */
+export default async function SharePage({ params }: Props) {
+  const share = await loadPublicShare((await params).token);
+  if (!share) notFound();
+  const facts: [string, ReactNode][] = [
+    ["Model", share.model],
+    ["Size", `${share.width} × ${share.height}`],
+    ...(share.durationMs ? ([["Length", formatDuration(Math.round(share.durationMs / 1000))]] as [string, string][]) : []),
+    ["Created", <LocalDate key="created" iso={share.createdAt} />],
+  ];
+
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 sm:py-10">
+      <header className="flex items-center justify-between gap-3">
+        <span className="flex items-center gap-2 text-base font-semibold">
+          <span aria-hidden className="h-6 w-6 rounded-md bg-linear-to-br from-accent-500 to-fuchsia-500" />
+          Pixapi Studio
+        </span>
+        <Link href="/sign-up" className="text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
+          Make your own
+        </Link>
+      </header>
+
+      <h1 className="sr-only">{`Shared ${KIND_LABEL[share.kind].toLowerCase()}`}</h1>
+
+      <div className="flex flex-col items-center gap-3">
+        {share.media.map((m, i) =>
+          m.kind === "video" ? (
+            <video
+              key={m.id}
+              src={m.url}
+              poster={m.posterUrl}
+              controls
+              playsInline
+              preload="metadata"
+              aria-label={share.prompt ?? `Shared video ${i + 1}`}
+              className="max-h-[75dvh] w-full rounded-xl bg-black"
+              style={{ aspectRatio: `${m.width} / ${m.height}` }}
+            />
+          ) : (
+            // A plain img: the bytes come from the share route, not Next's image optimizer.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              key={m.id}
+              src={m.url}
+              alt={share.prompt ?? `Shared image ${i + 1}`}
+              width={m.width}
+              height={m.height}
+              className="h-auto max-h-[75dvh] w-auto max-w-full rounded-xl bg-zinc-100 object-contain dark:bg-zinc-900"
+            />
+          ),
+        )}
+      </div>
+
+      <section aria-label="About this result" className="grid gap-5 md:grid-cols-[minmax(0,1fr)_18rem]">
+        <div>
+          <h2 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Prompt</h2>
+          {share.prompt ? (
+            <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap">{share.prompt}</p>
+          ) : (
+            <p className="mt-1.5 text-sm text-zinc-500 italic dark:text-zinc-400">The creator kept the prompt private.</p>
+          )}
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+              <dd className="text-right">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+"use client";
+
+import { useHydrated } from "@/components/studio/use-hydrated";
+import { formatDateTime, formatUtcDay } from "@/lib/format";
+
+/**
+ * An instant in the visitor's own time zone. The server does not know that zone, so it
+ * renders the UTC day, and the browser swaps in the local date and time once hydrated.
+ */
+export function LocalDate({ iso }: { iso: string }) {
+  const hydrated = useHydrated();
+  return <time dateTime={iso}>{hydrated ? formatDateTime(iso) : formatUtcDay(iso, true)}</time>;
+}

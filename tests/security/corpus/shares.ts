@@ -35,7 +35,10 @@ export const sharesTable: RouteTable = {
   file: "app/api/shares/route.ts",
   route: sharesRoute,
   path: "/api/shares",
-  cases: [{ name: "forged forwarding headers list only the caller's own", method: "GET", as: "bob", headers: FORGED_HEADERS, status: 200 }],
+  cases: [
+    { name: "forged forwarding headers are no session", method: "GET", as: "anonymous", headers: FORGED_HEADERS, status: 401, type: "authentication_error" },
+    { name: "a forged session cookie with forwarding headers", method: "GET", as: "forged", headers: FORGED_HEADERS, status: 401, type: "authentication_error" },
+  ],
 };
 
 /** Public routes: any token, id or header that doesn't name a shared output is one 404. */

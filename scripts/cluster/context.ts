@@ -14,6 +14,8 @@ export interface ClusterContext {
   other: StudioClient;
   email: string;
   pixapiKey: string;
+  /** The upstream balance of that key before anything ran. */
+  startBalance: number;
   pollMs: number;
   leaseMs: number;
   /** Generations the spread scenario made (read by later checks). */

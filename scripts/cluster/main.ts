@@ -90,6 +90,7 @@ async function main(): Promise<number> {
       other: new StudioClient(),
       email: "cluster@cluster.test",
       pixapiKey: PIXAPI_KEY,
+      startBalance: (await sharedInfra.emulator.control.getBalance(PIXAPI_KEY)).balance,
       pollMs: POLL_MS,
       leaseMs: LEASE_MS,
       spread: [],
@@ -110,6 +111,14 @@ async function main(): Promise<number> {
   else rmSync(logDir, { recursive: true, force: true });
   return failed ? 1 : 0;
 }
+
+// Every wait in the checks is bounded; this is the backstop if something still hangs.
+setTimeout(() => {
+  console.error("[cluster] still running after 10 minutes: stopping everything it started");
+  killAllNow();
+  running?.postgres.stop();
+  process.exit(1);
+}, 10 * 60_000).unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

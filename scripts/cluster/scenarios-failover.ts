@@ -112,7 +112,7 @@ export async function failoverChecks(checks: Checks, ctx: ClusterContext): Promi
     }
     const settledMilli = rows.filter((r) => r.entry_status === "settled").reduce((sum, r) => sum + (r.amount_milli ?? 0), 0);
     const account = await ctx.infra.emulator.control.getBalance(ctx.pixapiKey);
-    const charged = 10_000 - account.balance;
+    const charged = ctx.startBalance - account.balance;
     assert(Math.abs(charged * 1000 - settledMilli) < 1, `upstream charged ${charged} credits, the ledger settled ${settledMilli / 1000}`);
     assert(account.reserved === 0, `upstream still holds ${account.reserved} credits`);
     return `${rows.length} generations, one ledger row each, none held; settled ${settledMilli / 1000} credits = ${charged} charged upstream`;

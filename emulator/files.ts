@@ -179,6 +179,8 @@ export class FileStore {
 
   async close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
-    if (this.ownsDir) await fs.rm(this.dir, { recursive: true, force: true });
+    // A render still finishing writes into the directory while it is removed (ENOTEMPTY):
+    // rm's own retries cover that window.
+    if (this.ownsDir) await fs.rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }

@@ -9,8 +9,9 @@ let emu: TestEmulator;
 let slow: TestEmulator;
 beforeAll(async () => {
   emu = await startTestEmulator();
-  // 0.2 × (3.5 s for a 1K flash-2 image) ≈ 0.7 s: long enough to watch the phases go by.
-  slow = await startTestEmulator({ timeScale: 0.2 });
+  // Real time (3.5 s for a 1K flash-2 image, `submitted` for its first 350 ms): a shorter
+  // scale let a loaded 2-core machine miss the `submitted` phase between two polls.
+  slow = await startTestEmulator({ timeScale: 1 });
 });
 afterAll(async () => {
   await emu.close();

@@ -23,7 +23,8 @@ describe("getPrisma", () => {
     expect(holder.__pixapiStudioDb?.client).toBeUndefined();
   });
 
-  it("opens the migrated PGlite under DATA_DIR lazily, once per process", async () => {
+  // Migrating a fresh PGlite takes seconds, and over 30 s on a loaded 2-core machine.
+  it("opens the migrated PGlite under DATA_DIR lazily, once per process", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pixapi-client-"));
     try {
       const dataDir = path.join(dir, "data");

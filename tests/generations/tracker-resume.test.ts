@@ -32,7 +32,8 @@ forEachDatabase("tracker resume after restart", (getDb) => {
     // A freshly started instance (a new owner id) picks it up on its first pass.
     expect(await pollDueTasks({ owner: "restarted-instance" })).toBe(1);
     // The emulator's ffmpeg render takes real time even at time scale 0: keep polling.
-    for (let pass = 0; pass < 60; pass++) {
+    // Up to 90 s: on a loaded 2-core machine the render alone can take tens of seconds.
+    for (let deadline = Date.now() + 90_000; Date.now() < deadline; ) {
       const r = await prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
       if (r.status !== "running") break;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -43,7 +44,7 @@ forEachDatabase("tracker resume after restart", (getDb) => {
     expect(done.leaseOwner).toBeNull();
     expect(done.media.filter((m) => m.role === "output" && m.kind === "video")).toHaveLength(1);
     expect(done.usageEntry).toMatchObject({ status: "settled", source: "reported" });
-  });
+  }, 120_000);
 
   it("does not steal a task whose lease is still live", async () => {
     const res = await POST(

@@ -19,6 +19,7 @@
  *     stats() → { routes: { "GET /v1/tasks/:id": n, ... }, tasks: { [id]: { polls } }, pollTimes: { [id]: [epoch ms, ...] } }
  *     reset() → tasks, faults, balances and stats back to a fresh start
  */
+import http from "node:http";
 import { startEmulator, type EmulatorOptions } from "../../emulator/server";
 import type { FaultRule, FaultRuleInput } from "../../emulator/faults";
 import type { AccountView } from "../../emulator/accounts";
@@ -48,21 +49,29 @@ export interface TestEmulator {
   };
 }
 
+function controlRequest(url: string, method: string, body: unknown): Promise<{ status: number; text: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false, headers: payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
 export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
   const emulator = await startEmulator({ port: 0, host: "127.0.0.1", timeScale: 0, control: true, ...opts });
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const send = () =>
-      fetch(`${emulator.url}/_emulator${path}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    // A kept-alive socket the emulator closed while a slow test step ran resets the next
-    // request (ECONNRESET); a read is safe to send again.
-    const response = await send().catch((error: unknown) => (method === "GET" ? send() : Promise.reject(error)));
-    const text = await response.text();
-    if (!response.ok) throw new Error(`emulator control ${method} ${path} failed: ${response.status} ${text}`);
+    // Each control call gets a fresh connection: a kept-alive socket that the emulator closed
+    // while a slow test step ran would reset the next request (ECONNRESET), and a POST
+    // (add a fault) is not safe to send twice.
+    const { status, text } = await controlRequest(`${emulator.url}/_emulator${path}`, method, body);
+    if (status < 200 || status >= 300) throw new Error(`emulator control ${method} ${path} failed: ${status} ${text}`);
     return JSON.parse(text) as T;
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../tests/support/emulator";
+import { Faults, faultRuleSchema, type FaultRequest } from "./faults";
 import { GEN, api, waitForTask } from "./test-helpers";
 
 let emu: TestEmulator;
@@ -122,6 +123,60 @@ describe("faults by control API", () => {
     await emu.control.addFault({ action: "500" });
     await emu.control.clearFaults();
     expect((await generate("x")).status).toBe(200);
+  });
+});
+
+describe("fault probability", () => {
+  const request = (prompt: string): FaultRequest => ({
+    label: "POST /v1/images/generations",
+    path: "/v1/images/generations",
+    key: "k",
+    prompt,
+    headers: {},
+    asyncSubmit: false,
+  });
+
+  it("acts on a request only when the draw is under the probability; a miss is no hit and uses up no `times`", () => {
+    const dice = [0.05, 0.5, 0.09, 0.99, 0.1, 0.01];
+    const faults = new Faults({ failRate: 0, latencyMs: 0 }, () => dice.shift() ?? 1);
+    const rule = faults.add(faultRuleSchema.parse({ action: "503", probability: 0.1, times: 3 }));
+    const outcomes = Array.from({ length: 6 }, () => faults.decide(request("x")).outcome?.kind ?? "ok");
+    // 0.05 < 0.1 fires, 0.5 misses, 0.09 fires, 0.99 misses, 0.1 is not < 0.1, 0.01 fires (the third and last use).
+    expect(outcomes).toEqual(["error", "ok", "error", "ok", "ok", "error"]);
+    expect(faults.list()).toEqual([]);
+    expect(rule.hits).toBe(3);
+  });
+
+  it("draws only for requests the rule matches; a missed failing rule lets the next one act", () => {
+    let draws = 0;
+    const faults = new Faults({ failRate: 0, latencyMs: 0 }, () => {
+      draws++;
+      return 0.7;
+    });
+    faults.add(faultRuleSchema.parse({ match: { prompt_contains: "[only]" }, action: "500", probability: 0.5 }));
+    faults.add(faultRuleSchema.parse({ action: "429", probability: 0.8 }));
+    expect(faults.decide(request("elsewhere")).outcome).toMatchObject({ kind: "error", error: { status: 429 } });
+    expect(draws).toBe(1);
+    expect(faults.decide(request("[only]")).outcome).toMatchObject({ kind: "error", error: { status: 429 } });
+    expect(draws).toBe(3);
+  });
+
+  it("over the HTTP control API, 0.25 of 400 requests fail about a quarter of the time; bad probabilities are 400", async () => {
+    const rule = await emu.control.addFault({ match: { route: "GET /v1/models" }, action: "500", probability: 0.25 });
+    expect(rule.probability).toBe(0.25);
+    const statuses = [];
+    for (let i = 0; i < 400; i++) statuses.push((await api(emu, "GET", "/v1/models")).status);
+    const failed = statuses.filter((s) => s === 500).length;
+    // Binomial(400, 0.25): mean 100, sd 8.7; 55..145 is more than 5 sd either side.
+    expect(failed).toBeGreaterThan(55);
+    expect(failed).toBeLessThan(145);
+    expect(statuses.filter((s) => s !== 500 && s !== 200)).toEqual([]);
+    const listed = (await (await fetch(`${emu.url}/_emulator/faults`)).json()) as { data: { id: string; hits: number }[] };
+    expect(listed.data.find((r) => r.id === rule.id)?.hits).toBe(failed);
+    for (const probability of [0, -0.1, 1.5, "0.5"]) {
+      const bad = await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "500", probability }) });
+      expect(bad.status, String(probability)).toBe(400);
+    }
   });
 });
 

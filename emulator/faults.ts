@@ -8,7 +8,9 @@ import { ApiError, insufficientCredits, invalidRequest, rateLimited, serverError
  *   2. rules posted to POST /_emulator/faults — for browser tests, where the studio makes
  *      the upstream call and the test can't add headers; `prompt_contains` lets parallel
  *      tests each fault only their own requests;
- *   3. env-wide rates (EMULATOR_FAIL_RATE, EMULATOR_LATENCY_MS) — for soak benchmarks.
+ *   3. env-wide rates (EMULATOR_FAIL_RATE, EMULATOR_LATENCY_MS).
+ * Rules with a `probability` affect only that share of the requests they match
+ * (`npm run soak` injects 10 % of 429s, 5xx and hangs that way).
  * Latency from every source adds up; the first failing source wins.
  */
 
@@ -25,6 +27,8 @@ export const faultRuleSchema = z.object({
     .default({}),
   action: z.enum(FAULT_ACTIONS),
   times: z.number().int().positive().optional(),
+  /** Chance (0 < p <= 1, default 1) that a matching request is affected; misses neither count as hits nor use up `times`. */
+  probability: z.number().gt(0).max(1).optional(),
   latency_ms: z.number().int().min(0).max(600_000).optional(),
   message: z.string().min(1).max(2000).optional(),
   retry_after: z.number().min(0).max(86_400).optional(),
@@ -104,7 +108,11 @@ export class Faults {
   private rules: FaultRule[] = [];
   private seq = 0;
 
-  constructor(private readonly env: { failRate: number; latencyMs: number }) {}
+  /** `random` is Math.random unless a test needs the dice to be known. */
+  constructor(
+    private readonly env: { failRate: number; latencyMs: number },
+    private readonly random: () => number = Math.random,
+  ) {}
 
   add(input: FaultRuleSpec): FaultRule {
     const rule: FaultRule = { ...input, id: `fault_${++this.seq}`, hits: 0 };
@@ -143,6 +151,11 @@ export class Faults {
     return true;
   }
 
+  /** The rule's dice: thrown only for a request the rule matches, and only for a rule with a probability. */
+  private fires(rule: FaultRule): boolean {
+    return rule.probability === undefined || rule.probability >= 1 || this.random() < rule.probability;
+  }
+
   private consume(rule: FaultRule): void {
     rule.hits++;
     if (rule.times !== undefined && --rule.times <= 0) this.rules = this.rules.filter((r) => r !== rule);
@@ -172,9 +185,11 @@ export class Faults {
     for (const rule of [...this.rules]) {
       if (!this.ruleApplies(rule, req)) continue;
       if (rule.action === "latency") {
+        if (!this.fires(rule)) continue;
         latencyMs += rule.latency_ms ?? 1000;
         this.consume(rule);
       } else if (!outcome) {
+        if (!this.fires(rule)) continue;
         outcome = outcomeFor(rule.action, rule.message, rule.retry_after);
         latencyMs += rule.latency_ms ?? 0;
         this.consume(rule);

@@ -39,16 +39,34 @@ const app = next({ dev, dir: root, port, ...(conf ? { conf } : {}) });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Responses being worked on: when shutdown begins they are told to close their connection. */
+const open = new Set();
+let closing = false;
+
 const server = createServer((req, res) => {
+  if (closing) {
+    // Sent on a kept-alive connection after SIGTERM (server.close() only stops new
+    // connections). Answering 503 would show the person an error; dropping the connection
+    // unanswered makes the client send the request again on a new one (browsers and Node's
+    // agent retry a request a reused connection dropped before any answer), which reaches
+    // another instance or, after a restart, this one. Nothing of it was processed.
+    req.socket.destroy();
+    return;
+  }
+  open.add(res);
+  res.on("close", () => open.delete(res));
   req.headers["x-studio-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
   void handle(req, res);
 });
 server.listen(port, () => console.log(`[studio] Next server listening on port ${port}${dev ? " (dev)" : ""}.`));
 
-let closing = false;
 function stop() {
   if (closing) return;
   closing = true;
+  // Requests already running finish, and their connections close after the answer, so no
+  // client sends another request into a server that is going away.
+  for (const res of open) if (!res.headersSent) res.setHeader("connection", "close");
+  server.closeIdleConnections();
   // The studio's own handler (lib/lifecycle/shutdown.ts, installed from instrumentation.ts)
   // drains requests, releases tracker leases, closes the database and then exits itself:
   // exiting here first would cut that short. Only stop accepting connections.

@@ -16,7 +16,7 @@ export interface HttpAnswer {
 }
 
 export interface HttpClient {
-  request(method: string, path: string, options?: { headers?: Record<string, string>; body?: string }): Promise<HttpAnswer>;
+  request(method: string, path: string, options?: { headers?: Record<string, string>; body?: string | Uint8Array }): Promise<HttpAnswer>;
   close(): void;
 }
 
@@ -24,7 +24,7 @@ export interface HttpClient {
 export function httpClient(origin: string): HttpClient {
   const url = new URL(origin);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const once = (method: string, path: string, headers: Record<string, string>, body: string | undefined) =>
+  const once = (method: string, path: string, headers: Record<string, string>, body: string | Uint8Array | undefined) =>
     new Promise<HttpAnswer>((resolve, reject) => {
       const req = http.request(
         { host: url.hostname, port: url.port, method, path, agent, headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) } },

@@ -52,6 +52,10 @@ export interface StudioOptions {
   serverNodeArgs?: string[];
   /** Skip migrations (the caller already applied them, e.g. before seeding). */
   migrated?: boolean;
+  /** Use the emulator already listening on emulatorPort (a studio restart keeps its upstream tasks alive). */
+  externalEmulator?: boolean;
+  /** The secrets of an earlier start, so sessions and signed media URLs survive a restart. */
+  secrets?: RunningStudio["secrets"];
 }
 
 export interface RunningStudio {
@@ -63,6 +67,8 @@ export interface RunningStudio {
   secrets: { NEXTAUTH_SECRET: string; MEDIA_URL_SECRET: string };
   /** SIGTERM (the studio's graceful shutdown), then SIGKILL after a grace period. */
   stop: () => Promise<void>;
+  /** The same for the Next server alone, leaving the emulator running. */
+  stopServer: () => Promise<void>;
 }
 
 function logTail(file: string): string {
@@ -74,7 +80,7 @@ function logTail(file: string): string {
 }
 
 export async function startStudio(options: StudioOptions): Promise<RunningStudio> {
-  const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), MEDIA_URL_SECRET: randomBytes(32).toString("base64url") };
+  const secrets = options.secrets ?? { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), MEDIA_URL_SECRET: randomBytes(32).toString("base64url") };
   const url = `http://127.0.0.1:${options.port}`;
   const emulatorUrl = `http://127.0.0.1:${options.emulatorPort}`;
   const env: NodeJS.ProcessEnv = {
@@ -100,11 +106,13 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
   const stop = () => stopProcesses(started, 20_000);
   const output = (name: string) => openSync(path.join(options.logDir, `${name}.log`), "a");
   try {
-    const emuOut = output("emulator");
-    const emu = run(tsxBin, [path.join(repoRoot, "emulator", "main.ts")], { name: "emulator", cwd: repoRoot, env, stdio: ["ignore", emuOut, emuOut] });
-    closeSync(emuOut);
-    started.push(emu);
-    await waitForUrl(`${emulatorUrl}/healthz`, 30_000, () => emu.exitCode !== null);
+    if (!options.externalEmulator) {
+      const emuOut = output("emulator");
+      const emu = run(tsxBin, [path.join(repoRoot, "emulator", "main.ts")], { name: "emulator", cwd: repoRoot, env, stdio: ["ignore", emuOut, emuOut] });
+      closeSync(emuOut);
+      started.push(emu);
+      await waitForUrl(`${emulatorUrl}/healthz`, 30_000, () => emu.exitCode !== null);
+    }
 
     const serverOut = output("server");
     const server = run(process.execPath, [...(options.serverNodeArgs ?? []), path.join(repoRoot, "scripts", "serve.mjs")], {
@@ -118,7 +126,7 @@ export async function startStudio(options: StudioOptions): Promise<RunningStudio
     await waitForUrl(`${url}/api/health`, 120_000, () => server.exitCode !== null).catch((error: unknown) => {
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- server log ---\n${logTail(path.join(options.logDir, "server.log"))}`);
     });
-    return { url, emulatorUrl, serverPid: server.pid as number, secrets, stop };
+    return { url, emulatorUrl, serverPid: server.pid as number, secrets, stop, stopServer: () => stopProcesses([server], 20_000) };
   } catch (error) {
     await stop();
     throw error;

@@ -20,6 +20,7 @@ export function formatReport(plan: SoakPlan, results: readonly SoakResult[]): st
     ["peak RSS of the studio", (r) => mb(r.peakRssBytes)],
     ["restart (SIGTERM to ready)", (r) => `${(r.restartMs / 1000).toFixed(1)} s`],
     ["users who could not sign in", (r) => String(r.signInFailures)],
+    ["sign-up + sign-in of all users (before)", (r) => `${(r.setupMs / 1000).toFixed(0)} s`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   const lines = [`Soak: ${plan.users} users, ${plan.seconds} s, restart at ${plan.restartAtSeconds} s, drain up to ${plan.drainSeconds} s`];

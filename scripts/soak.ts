@@ -8,7 +8,8 @@
  *
  *   npm run soak                100 users for 60 s (plus sign-ups before and a drain after)
  *   npm run soak -- --quick     8 users for 15 s, for development
- *   npm run soak -- --pglite    skip PostgreSQL
+ *   npm run soak -- --pglite    skip PostgreSQL (--postgres: skip PGlite)
+ *   npm run soak -- --keep      keep the run dirs (data, server and emulator logs)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -25,7 +26,7 @@ const log = (line: string) => console.error(`[soak] ${line}`);
 
 async function main(): Promise<number> {
   await ensureBuild(log);
-  const databases: BenchDatabase[] = [pgliteDatabase()];
+  const databases: BenchDatabase[] = args.has("--postgres") ? [] : [pgliteDatabase()];
   if (!args.has("--pglite")) {
     const pg = await postgresDatabase();
     if ("skipped" in pg) log(`PostgreSQL skipped: ${pg.skipped}`);
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
   try {
     for (const db of databases) {
       const runDir = mkdtempSync(path.join(os.tmpdir(), "studio-soak-"));
-      log(`${db.name}: run dir ${runDir}`);
+      log(`${db.name}: run dir ${runDir}${args.has("--keep") ? " (kept)" : ""}`);
       try {
         results.push(await soakOnce(db, plan, runDir, (line) => log(`${db.name}: ${line}`)));
       } finally {

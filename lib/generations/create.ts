@@ -43,7 +43,6 @@ export async function createGeneration(input: {
   }
   const model = await requireModel(request.model, request.kind === "video" ? "video" : request.kind === "edit" ? "image-to-image" : "text-to-image");
   checkUploadCount(request.kind, input.uploads.length);
-  const inspected = await Promise.all(input.uploads.map((bytes) => inspectUpload(bytes)));
 
   const estimate =
     request.kind === "video"
@@ -53,8 +52,12 @@ export async function createGeneration(input: {
   const params =
     request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
   const estimatedMilli = toMilli(estimate);
-  // Fail fast before storing uploads; the guard in the transaction below is the race-safe check.
+  // Fail fast before decoding or storing uploads (a user over budget costs no decode); the
+  // guard in the transaction below is the race-safe check.
   await assertBudgetFits({ userId, estimateMilli: estimatedMilli });
+  // One after another: each decode waits for the process's decode slot anyway (lib/media/decode-slots.ts).
+  const inspected = [];
+  for (const bytes of input.uploads) inspected.push(await inspectUpload(bytes));
 
   const id = newId();
   const written: string[] = [];

@@ -6,6 +6,7 @@ import sharp, { type Metadata, type Sharp } from "sharp";
 
 import { AppError } from "@/lib/errors";
 
+import { withDecodeSlot } from "./decode-slots";
 import { ALLOWED_IMAGE_LABELS, IMAGE_FORMATS, type ImageFormat, type ImageMimeType, isLosslessWebp, sniffImage } from "./sniff";
 
 /** 20 MiB per uploaded image. */
@@ -142,7 +143,7 @@ export async function inspectUpload(
 
   try {
     const pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: "error", sequentialRead: true }).rotate();
-    const { data, info } = await encodeAs(pipeline, format, input).toBuffer({ resolveWithObject: true });
+    const { data, info } = await withDecodeSlot(() => encodeAs(pipeline, format, input).toBuffer({ resolveWithObject: true }));
     const spec = IMAGE_FORMATS[format];
     return {
       bytes: data,
@@ -168,11 +169,13 @@ export async function makeImageThumbnail(
   const sniffed = sniffImage(bytes);
   if (sniffed.format === null) throw unsupported(sniffed.detected);
   try {
-    const { data, info } = await sharp(toBuffer(bytes), { limitInputPixels: maxPixels, failOn: "error" })
-      .rotate()
-      .resize({ width: maxSize, height: maxSize, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: THUMBNAIL_QUALITY })
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await withDecodeSlot(() =>
+      sharp(toBuffer(bytes), { limitInputPixels: maxPixels, failOn: "error" })
+        .rotate()
+        .resize({ width: maxSize, height: maxSize, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: THUMBNAIL_QUALITY })
+        .toBuffer({ resolveWithObject: true }),
+    );
     return { bytes: data, width: info.width, height: info.height };
   } catch (error) {
     if (isPixelLimitError(error)) {

@@ -18,7 +18,8 @@ export function formatReport(plan: SoakPlan, results: readonly SoakResult[]): st
     ["double settlements (target 0)", (r) => String(r.doubleSettlements)],
     ["credits settled / upstream charged", (r) => `${r.settledCredits.toFixed(1)} / ${r.upstreamCharged.toFixed(1)}`],
     ["peak RSS of the studio", (r) => mb(r.peakRssBytes)],
-    ["restart (SIGTERM to ready)", (r) => `${(r.restartMs / 1000).toFixed(1)} s`],
+    ["restart: SIGTERM to ready", (r) => `${(r.restartMs / 1000).toFixed(1)} s`],
+    ["  of which SIGTERM to exit", (r) => `${(r.stopMs / 1000).toFixed(1)} s`],
     ["users who could not sign in", (r) => String(r.signInFailures)],
     ["sign-up + sign-in of all users (before)", (r) => `${(r.setupMs / 1000).toFixed(0)} s`],
   ];

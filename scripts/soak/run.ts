@@ -16,6 +16,8 @@ export interface SoakResult extends SoakAudit {
   stats: SoakStats;
   peakRssBytes: number;
   restartMs: number;
+  /** Of which SIGTERM to exit (the graceful drain). */
+  stopMs: number;
   /** Signing every user up and in, before the clock. */
   setupMs: number;
   /** Users who never managed to sign in. */
@@ -90,15 +92,17 @@ export async function soakOnce(db: BenchDatabase, plan: SoakPlan, runDir: string
     const start = Date.now();
     const until = start + plan.seconds * 1000;
     let restartMs = 0;
+    let stopMs = 0;
     const restart = (async () => {
       await sleep(plan.restartAtSeconds * 1000);
       const t0 = Date.now();
       notePeak();
       await first.stopServer();
+      stopMs = Date.now() - t0;
       current = await startStudio({ ...options, externalEmulator: true, migrated: true, secrets: first.secrets });
       sampler = rssSampler(current.serverPid);
       restartMs = Date.now() - t0;
-      log(`restarted in ${(restartMs / 1000).toFixed(1)} s`);
+      log(`restarted in ${(restartMs / 1000).toFixed(1)} s (stopping took ${(stopMs / 1000).toFixed(1)} s)`);
     })();
     await Promise.all(
       users.map(async (u, i) => {
@@ -119,7 +123,7 @@ export async function soakOnce(db: BenchDatabase, plan: SoakPlan, runDir: string
     const sql = await db.sql(dataDir);
     try {
       const audit = await auditDatabase(sql, [...stats.submitted.keys()], UPSTREAM_BALANCE - account.balance);
-      return { database: db.name, stats, peakRssBytes: peak, restartMs, setupMs, signInFailures, ...audit };
+      return { database: db.name, stats, peakRssBytes: peak, restartMs, stopMs, setupMs, signInFailures, ...audit };
     } finally {
       await sql.close();
     }

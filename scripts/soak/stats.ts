@@ -19,10 +19,10 @@ export function newStats(): SoakStats {
   return { requests: 0, statuses: {}, serverErrors: new Map(), connectionErrors: 0, submitted: new Map(), deleted: new Set(), uploadBytes: 0, bigUploads: 0 };
 }
 
-/** "/api/generations/cm3x…" → "/api/generations/:id", so errors group by route. */
+/** "/api/generations/1386f19c…" → "/api/generations/:id", so errors group by route. */
 export function routeOf(method: string, path: string): string {
   const bare = path.split("?")[0] ?? path;
-  return `${method} ${bare.replace(/\/c[a-z0-9]{20,}/g, "/:id")}`;
+  return `${method} ${bare.replace(/\/[a-z0-9]{20,}/g, "/:id")}`;
 }
 
 export function record(stats: SoakStats, method: string, path: string, status: number, body: Buffer): void {

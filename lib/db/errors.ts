@@ -9,3 +9,14 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
 }
+
+/**
+ * The database is too busy right now, not the request wrong: P2024 (no pool connection in
+ * time), P2028 (an interactive transaction could not start in time or outlived its timeout;
+ * it was rolled back), P2034 (write conflict or deadlock, rolled back). The soak test on
+ * PostgreSQL met P2028 under 100 users; the route wrapper answers these 503 + Retry-After.
+ */
+const BUSY_CODES = new Set(["P2024", "P2028", "P2034"]);
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && BUSY_CODES.has(error.code);
+}

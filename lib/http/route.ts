@@ -7,6 +7,7 @@ import { isDraining, trackRequest } from "@/lib/lifecycle/state";
 import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
 import { zodFields } from "./zod-fields";
 import { checkPathParams } from "./path-params";
+import { isDatabaseBusy } from "@/lib/db/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -64,6 +65,8 @@ export function toAppError(error: unknown): AppError {
     return new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid request.", { fields });
   }
   if (isPixapiError(error)) return pixapiToAppError(error);
+  // Overload, not a bug: the transaction was rolled back, so the client may simply retry.
+  if (isDatabaseBusy(error)) return new AppError("service_unavailable", "The studio is busy. Please try again in a moment.", { retryAfter: 2 });
   console.error("[studio] unhandled error in route handler:", error);
   return new AppError("server_error", "Something went wrong on our side. Please try again.");
 }

@@ -9,6 +9,9 @@
  *   generations.infinite(filters) InfiniteData<GenerationListView> (the gallery's pages; its
  *                             own key, so a one-page query never shares a cache entry with it)
  *   generations.detail(id)    GenerationView
+ *   generations.pending()     GenerationView[]: the tab's one poll of everything on screen still
+ *                             pending (components/studio/pending-poll.ts); it writes into detail(id)
+ *                             and the list pages, which is where screens read
  *   media.file(id)            File (a media item fetched as a Blob, e.g. to reuse as an edit input)
  *   usage.all()               prefix for whatever the usage page loads (credits held and spent)
  *   tokens.list()             ApiTokenView[] (the user's live personal API tokens)
@@ -26,6 +29,7 @@ export const queryKeys = {
     infinite: (filters: GenerationListFilters = {}) => ["generations", "list", "infinite", filters] as const,
     details: () => ["generations", "detail"] as const,
     detail: (id: string) => ["generations", "detail", id] as const,
+    pending: () => ["generations", "pending"] as const,
   },
   media: {
     file: (id: string) => ["media", "file", id] as const,

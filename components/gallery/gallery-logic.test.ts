@@ -2,21 +2,19 @@ import { describe, expect, it } from "vitest";
 import { generation } from "@/tests/support/generation-view";
 import type { GenerationListView, GenerationView } from "@/lib/generations/view";
 import { filtersFrom, hasFilters, listQuery, withParams } from "./gallery-filters";
-import { galleryPollInterval, POLL_HIDDEN_MS, POLL_VISIBLE_MS } from "./use-gallery";
+import { galleryPendingIds } from "./use-gallery";
 
 const pages = (...lists: GenerationView[][]) => ({ pages: lists.map((items): GenerationListView => ({ items, nextCursor: null })), pageParams: lists.map(() => null) });
 
-describe("galleryPollInterval", () => {
-  it("does not poll a gallery where nothing is pending", () => {
-    expect(galleryPollInterval(undefined, "visible")).toBe(false);
-    expect(galleryPollInterval(pages([generation()], [generation({ status: "failed" })]), "visible")).toBe(false);
+describe("galleryPendingIds", () => {
+  it("asks about nothing when nothing on the loaded pages is pending", () => {
+    expect(galleryPendingIds(undefined)).toEqual([]);
+    expect(galleryPendingIds(pages([generation()], [generation({ status: "failed" })]))).toEqual([]);
   });
 
-  it("polls while anything on any loaded page is pending, slower when hidden", () => {
-    const data = pages([generation()], [generation({ id: "gen_2", status: "running", progress: 40 })]);
-    expect(galleryPollInterval(data, "visible")).toBe(POLL_VISIBLE_MS);
-    expect(galleryPollInterval(data, "hidden")).toBe(POLL_HIDDEN_MS);
-    expect(galleryPollInterval(pages([generation({ status: "queued" })]), "visible")).toBe(POLL_VISIBLE_MS);
+  it("names the queued and running items on every loaded page, and only those", () => {
+    const data = pages([generation(), generation({ id: "gen_q", status: "queued" })], [generation({ id: "gen_r", status: "running", progress: 40 })]);
+    expect(galleryPendingIds(data)).toEqual(["gen_q", "gen_r"]);
   });
 });
 

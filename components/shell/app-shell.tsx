@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PendingPoll } from "@/components/studio/pending-poll";
 import { TaskWatcher } from "@/components/studio/task-watcher";
 import { BudgetHint } from "@/components/studio/budget-hint";
 import { DemoBadge } from "./demo-badge";
@@ -53,6 +54,7 @@ export function AppShell({
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">{children}</main>
       <Toaster />
       <TaskWatcher />
+      <PendingPoll />
     </div>
   );
 }

@@ -5,16 +5,16 @@ import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
 import { isTerminal, type GenerationView } from "@/lib/generations/view";
 import { queryKeys } from "@/lib/query-keys";
+import { useWatchPending } from "./pending-poll";
 
-const POLL_MS = 1000;
 const POLL_AFTER_ERROR_MS = 5000;
 const FINISHED_STALE_MS = 5 * 60_000;
 
 /**
- * One generation, polled every second until it completes or fails. The server answers
- * from its own database, so polling is cheap; the upstream is tracked server-side. Every
- * reader of a generation (result cards, the detail view, the task watcher) shares this
- * one query per id, so however many of them are on screen, a generation is polled once.
+ * One generation. It is read once here; while it is pending, the tab's one pending poll
+ * (./pending-poll.ts) keeps this same cache entry fresh, so however many readers of a
+ * generation are on screen (result cards, the detail view, the task watcher) and however
+ * many generations are pending, the tab asks the server one small question a second.
  */
 export function generationQuery(id: string, queryClient: QueryClient) {
   return queryOptions({
@@ -32,25 +32,33 @@ export function generationQuery(id: string, queryClient: QueryClient) {
     },
     // A finished generation only changes if it is deleted: don't refetch it on every focus.
     staleTime: (query) => (query.state.data && isTerminal(query.state.data.status) ? FINISHED_STALE_MS : 0),
+    // Only a failed first read is retried from here; progress comes from the pending poll.
     refetchInterval: (query) => {
-      const { data: generation, error } = query.state;
-      // Over the read limit: resume when the server says to.
+      const { data, error } = query.state;
       if (error instanceof AppError && error.type === "rate_limit_error") return Math.max(1, error.retryAfter ?? 5) * 1000;
-      // Any other 4xx (deleted, not ours) will not change; a network blip or 5xx might.
-      if (error instanceof AppError && error.status < 500) return false;
-      if (generation && isTerminal(generation.status)) return false;
-      return error ? POLL_AFTER_ERROR_MS : POLL_MS;
+      return error && !data && !(error instanceof AppError && error.status < 500) ? POLL_AFTER_ERROR_MS : false;
     },
   });
 }
 
+/** The id to keep in the pending poll: loaded, not finished, and not refused (deleted, not ours). */
+function pendingId(query: { data?: GenerationView; error: unknown }): string[] {
+  if (!query.data || isTerminal(query.data.status)) return [];
+  if (query.error instanceof AppError && query.error.status < 500 && query.error.type !== "rate_limit_error") return [];
+  return [query.data.id];
+}
+
 export function useGeneration(id: string | undefined) {
   const queryClient = useQueryClient();
-  return useQuery(generationQuery(id ?? "", queryClient));
+  const query = useQuery(generationQuery(id ?? "", queryClient));
+  useWatchPending(pendingId(query));
+  return query;
 }
 
 /** Several generations at once, each through the same shared query as useGeneration. */
 export function useGenerations(ids: readonly string[]) {
   const queryClient = useQueryClient();
-  return useQueries({ queries: ids.map((id) => generationQuery(id, queryClient)) });
+  const queries = useQueries({ queries: ids.map((id) => generationQuery(id, queryClient)) });
+  useWatchPending(queries.flatMap(pendingId));
+  return queries;
 }

@@ -6,6 +6,7 @@ import { readMultipart } from "@/lib/http/multipart";
 import { zodFields } from "@/lib/http/zod-fields";
 import { MAX_UPLOAD_BYTES } from "@/lib/media";
 import { createGeneration } from "@/lib/generations/create";
+import { generationsByIds } from "@/lib/generations/by-ids";
 import { listGenerations } from "@/lib/generations/list";
 import { jsonGenerationRequestSchema, MAX_EDIT_IMAGES, multipartFieldsSchema, type GenerationRequest } from "@/lib/validation/generation";
 
@@ -35,10 +36,14 @@ export const POST = authedRoute(async ({ req, user }) => {
   return json({ generation }, { status: created ? 202 : 200 });
 }, { rateLimit: "submit" });
 
-/** The user's generations, newest first, from our database only (never the upstream). */
+/**
+ * The user's generations, newest first, from our database only (never the upstream): a
+ * page of the gallery, or with `?ids=` only those (what a screen is waiting on).
+ */
 export const GET = authedRoute(async ({ req, user }) => {
-  const page = await listGenerations({ userId: user.id, query: new URL(req.url).searchParams });
-  return json(page);
+  const query = new URL(req.url).searchParams;
+  if (query.has("ids")) return json(await generationsByIds({ userId: user.id, query }));
+  return json(await listGenerations({ userId: user.id, query }));
 }, { rateLimit: "read" });
 
 export const { PUT, PATCH, DELETE } = unsupportedMethods("GET, POST");

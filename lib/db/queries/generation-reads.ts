@@ -34,6 +34,16 @@ export async function getGenerationForUser({ id, userId }: { id: string; userId:
   return rows[0] ? toRow(rows[0]) : null;
 }
 
+/** Several of the user's generations by id (the pending poll), newest first; one statement. */
+export async function getGenerationsForUser({ ids, userId }: { ids: readonly string[]; userId: string }): Promise<GenerationRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await getPrisma().$queryRaw<GenerationRow[]>`
+    SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
+    FROM generations g WHERE g.id IN (${Prisma.join(ids)}) AND g.user_id = ${userId} AND g.deleted_at IS NULL
+    ORDER BY g.created_at DESC, g.id DESC`;
+  return rows.map(toRow);
+}
+
 export interface GenerationFilters {
   kind?: GenerationKind;
   status?: GenerationStatus;

@@ -112,5 +112,18 @@ export const generationsTable: RouteTable = {
     list("cursor with a NUL id", `cursor=${Buffer.from("2026-01-01T00:00:00.000Z|\u0000").toString("base64url")}`),
     list("cursor with a date PostgreSQL can't hold", `cursor=${Buffer.from("-271821-04-20T00:00:00.000Z|abc").toString("base64url")}`),
     list("cursor too long", `cursor=${"a".repeat(300)}`),
+    // The pending poll (?ids=): ids only, well-formed, at most 50. Another user's ids are not
+    // an error but answer nothing: tests/routes/pending-poll.test.ts checks that body.
+    ...Object.entries(URL_CONTROL_SAMPLES).map(([what, v]) => list(`${what} in ids`, `ids=${urlEncoded(v)}`)),
+    list("ids empty", "ids="),
+    list("ids with an empty entry", "ids=a,,b"),
+    list("ids with a path", "ids=..%2F..%2Fetc"),
+    list("ids with a quote", "ids=a'%20OR%20'1'%3D'1"),
+    list("ids too many", `ids=${Array.from({ length: 51 }, (_, i) => `g${i}`).join(",")}`),
+    list("ids too long", `ids=${"x".repeat(7000)}`),
+    list("ids with a cursor", "ids=a&cursor=b"),
+    list("ids with a filter", "ids=a&status=running"),
+    { name: "another user's id beside a bad one is still refused", method: "GET", as: "bob", path: (f) => `/api/generations?ids=${f.aliceGeneration},a%2Fb`, status: 400 },
+    { name: "forged forwarding headers with ids", method: "GET", path: "/api/generations?ids=a%00", headers: FORGED_HEADERS, status: 400 },
   ],
 };

@@ -186,11 +186,18 @@ test.describe("gallery", () => {
   });
 });
 
-/** Counts a tab's requests for generation lists and statuses (the browser side of polling). */
-function countStatusReads(page: Page): { count: number } {
-  const counter = { count: 0 };
+/**
+ * Counts a tab's requests for generation lists and statuses (the browser side of polling):
+ * all of them, and apart the pending poll's (`?ids=`) and gallery pages (`?limit=`).
+ */
+function countStatusReads(page: Page): { count: number; pendingPolls: number; pages: number } {
+  const counter = { count: 0, pendingPolls: 0, pages: 0 };
   page.on("request", (req) => {
-    if (req.method() === "GET" && new URL(req.url()).pathname.startsWith("/api/generations")) counter.count += 1;
+    const url = new URL(req.url());
+    if (req.method() !== "GET" || !url.pathname.startsWith("/api/generations")) return;
+    counter.count += 1;
+    if (url.searchParams.has("ids")) counter.pendingPolls += 1;
+    if (url.searchParams.has("limit")) counter.pages += 1;
   });
   return counter;
 }
@@ -207,15 +214,16 @@ test("five gallery tabs on one pending task cost the upstream no more polls than
   const five = uniquePrompt("Watched by five tabs");
   // Each task is a background (async) image: 1536x1024 is above the studio's direct-render
   // size, and an image render needs no ffmpeg, so no other test's video can queue in front of
-  // it. Pixapi answers each task's first five polls with 429 (Retry-After 1 s): the tracker
-  // backs off (1 + 1 + 1.5 + 2.25 + 3.4 + 5.1 s), so each stays pending ~14 s and is surely
-  // done by the sixth poll. A latency-0 rule per task counts every poll the tracker makes.
+  // it. Pixapi answers each task's first eight polls with 429 (Retry-After 1 s): the tracker
+  // backs off (1 + 1 + 1.5 + 2.25 + 3.4 + 5.1 + 7.6 + 11.4 s), so each stays pending ~30 s,
+  // long enough for six tabs to reload on a loaded machine, and is surely done by the ninth
+  // poll. A latency-0 rule per task counts every poll the tracker makes.
   const counters = {
     one: await emulator.addRule({ match: { route: "GET /v1/tasks/:id", prompt_contains: one }, action: "latency", latency_ms: 0 }),
     five: await emulator.addRule({ match: { route: "GET /v1/tasks/:id", prompt_contains: five }, action: "latency", latency_ms: 0 }),
   };
   for (const marker of [one, five]) {
-    await emulator.addRule({ match: { route: "GET /v1/tasks/:id", prompt_contains: marker }, action: "429", times: 5, retry_after: 1 });
+    await emulator.addRule({ match: { route: "GET /v1/tasks/:id", prompt_contains: marker }, action: "429", times: 8, retry_after: 1 });
   }
 
   // Open the tabs first (a busy machine takes a while to load six), then submit and reload
@@ -228,7 +236,7 @@ test("five gallery tabs on one pending task cost the upstream no more polls than
     new StudioApi(page.request).image(one, { size: "1536x1024" }),
     new StudioApi(secondPage.request).image(five, { size: "1536x1024" }),
   ]);
-  for (const tab of tabs) tab.reads.count = 0;
+  for (const tab of tabs) Object.assign(tab.reads, { count: 0, pendingPolls: 0, pages: 0 });
   await Promise.all(tabs.map(({ page: tab }) => tab.reload()));
   for (const { page: tab } of tabs) await expect(new GalleryPage(tab).tiles.first()).toHaveAttribute("data-status", /queued|running/);
 
@@ -244,6 +252,11 @@ test("five gallery tabs on one pending task cost the upstream no more polls than
 
   // The browsers really did poll more with more tabs...
   expect(browserReads.one).toBeGreaterThanOrEqual(2);
+  // ...each tab through its one small pending poll, not by reloading its gallery page.
+  for (const { reads } of tabs) {
+    expect(reads.pendingPolls).toBeGreaterThanOrEqual(2);
+    expect(reads.pages).toBeLessThanOrEqual(2);
+  }
   expect(browserReads.five).toBeGreaterThanOrEqual(3 * browserReads.one);
   // ...but Pixapi saw the same tracker polls either way (±1 for the tracker's jitter).
   expect(upstream.one).toBeGreaterThanOrEqual(1);

@@ -35,7 +35,11 @@ function state(): DbState {
 
 export function createPrismaClient(target: DatabaseTarget): { prisma: PrismaClient; close: () => Promise<void> } {
   const opened = openAdapter(target);
-  const prisma = new PrismaClient({ adapter: opened.factory });
+  // Prisma's defaults (2 s to start a transaction, 5 s to finish it) turned a busy moment
+  // into errors: the PostgreSQL soak (100 users on 2 cores) hit both. Our transactions are
+  // short row-locked writes, so waiting longer is better than failing; a timeout that still
+  // happens answers 503 + Retry-After (lib/db/errors.ts isDatabaseBusy).
+  const prisma = new PrismaClient({ adapter: opened.factory, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   return {
     prisma,
     close: async () => {

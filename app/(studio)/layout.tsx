@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { TabSignals } from "@/components/signals/tab-signals";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
@@ -11,6 +12,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   return (
     <AppShell user={{ email: user.email, name: user.name, role: user.role }} demo={env().PIXAPI_DEMO}>
       {children}
+      <TabSignals />
     </AppShell>
   );
 }

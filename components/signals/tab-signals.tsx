@@ -1,0 +1,65 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { KIND_LABEL } from "@/components/studio/generation-format";
+import type { GenerationStatus, GenerationView } from "@/lib/generations/view";
+import { NotifyButton } from "./notify-button";
+import { APP_NAME, justFinished, knownGenerations, runningTitle } from "./running-summary";
+
+const RUNNING_TITLE = new RegExp(`^\\(\\d+\\) \\d+ % · ${APP_NAME}$`);
+
+/**
+ * Signals outside the page while generations run, from what this tab already watches (the
+ * React Query cache: result cards and gallery pages poll their pending items; nothing is
+ * fetched for this). The tab title shows how many run and how far they are; when one ends
+ * while the tab is hidden, a browser notification says so (if the user allowed them, see
+ * NotifyButton, offered in a corner only while something runs), and clicking it opens the
+ * item in the gallery.
+ */
+export function TabSignals() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [title, setTitle] = useState<string | null>(null);
+  const statuses = useRef(new Map<string, GenerationStatus>());
+  const pageTitle = useRef<string | null>(null);
+
+  const notify = useEffectEvent((g: GenerationView) => {
+    if (typeof Notification === "undefined" || Notification.permission !== "granted" || document.visibilityState !== "hidden") return;
+    const done = g.status === "completed";
+    const note = new Notification(`${KIND_LABEL[g.kind]} ${done ? "ready" : "failed"} · ${APP_NAME}`, { body: g.prompt.slice(0, 140), tag: g.id });
+    note.onclick = () => {
+      window.focus();
+      router.push(`/gallery?open=${encodeURIComponent(g.id)}`);
+      note.close();
+    };
+  });
+
+  useEffect(() => {
+    const cache = queryClient.getQueryCache();
+    const look = () => {
+      const known = knownGenerations(cache.findAll({ queryKey: ["generations"] }).map((q) => q.state.data));
+      for (const g of justFinished(statuses.current, known)) notify(g);
+      statuses.current = new Map([...known].map(([id, g]) => [id, g.status]));
+      setTitle(runningTitle(known.values()));
+    };
+    look();
+    return cache.subscribe(look);
+  }, [queryClient]);
+
+  useEffect(() => {
+    // Remember the page's own title (Next sets it per page) to put back when nothing runs.
+    const current = document.title;
+    if (!RUNNING_TITLE.test(current)) pageTitle.current = current;
+    if (title) document.title = title;
+    else if (RUNNING_TITLE.test(current) && pageTitle.current) document.title = pageTitle.current;
+  }, [title, pathname]);
+
+  return title ? (
+    <div className="fixed right-3 bottom-3 z-30 rounded-lg border border-zinc-200 bg-white/95 shadow-sm backdrop-blur empty:hidden dark:border-zinc-800 dark:bg-zinc-900/95">
+      <NotifyButton />
+    </div>
+  ) : null;
+}

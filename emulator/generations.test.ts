@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { estimateCredits } from "../lib/pixapi/pricing";
+import { estimateCredits } from "../lib/catalog";
 import { startTestEmulator, type TestEmulator } from "../tests/support/emulator";
 import { GEN, api, download } from "./test-helpers";
 

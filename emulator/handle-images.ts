@@ -1,4 +1,4 @@
-import { estimateCredits, parseSize } from "../lib/pixapi/pricing";
+import { estimateCredits, parseSize } from "../lib/catalog";
 import type { Ctx } from "./context";
 import { ApiError, invalidRequest } from "./errors";
 import { readJsonBody, sendJson, sleep } from "./http";

@@ -1,4 +1,4 @@
-import { DEFAULT_VIDEO_DURATION, estimateCredits, parseSize } from "../lib/pixapi/pricing";
+import { DEFAULT_VIDEO_DURATION, estimateCredits, MEDIA_TYPES, parseSize } from "../lib/catalog";
 import type { Ctx } from "./context";
 import { invalidRequest, notFound } from "./errors";
 import { fetchInputImage } from "./fetch-input";
@@ -36,7 +36,7 @@ export async function submitVideo(ctx: Ctx): Promise<void> {
         renderVideo({ model, prompt: body.prompt, width, height, durationSeconds: seconds, input, maxInputPixels: config.maxInputPixels }, app.files.directory),
       ),
     );
-    return [`${app.publicUrl()}${await app.files.put(bytes, "mp4", "video/mp4")}`];
+    return [`${app.publicUrl()}${await app.files.put(bytes, "mp4", MEDIA_TYPES.mp4)}`];
   };
 
   const { id, createdAt } = app.tasks.submit({

@@ -1,12 +1,13 @@
 import {
   IMAGE_MODEL_IDS,
+  MODEL_CAPABILITIES,
   VIDEO_MODEL_IDS,
   isImageModel,
   isVideoModel,
   resolveModelId,
   type ImageModelId,
   type VideoModelId,
-} from "../lib/pixapi/pricing";
+} from "../lib/catalog";
 import { invalidRequest } from "./errors";
 
 export interface ModelEntry {
@@ -22,13 +23,13 @@ export const MODEL_LIST: readonly ModelEntry[] = [
     id,
     object: "model" as const,
     category: "image" as const,
-    capabilities: ["text-to-image", "image-to-image"],
+    capabilities: [...MODEL_CAPABILITIES.image],
   })),
   ...VIDEO_MODEL_IDS.map((id) => ({
     id,
     object: "model" as const,
     category: "video" as const,
-    capabilities: ["text-to-video", "image-to-video"],
+    capabilities: [...MODEL_CAPABILITIES.video],
   })),
 ];
 

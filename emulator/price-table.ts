@@ -1,5 +1,5 @@
 /**
- * Renders the price table in emulator/README.md from lib/pixapi/pricing.ts, so the docs
+ * Renders the price table in emulator/README.md from lib/catalog/prices.ts, so the docs
  * can't drift from what the emulator charges (readme.test.ts compares them).
  * Regenerate: `npx tsx emulator/price-table.ts`, then paste between the markers.
  */
@@ -15,7 +15,7 @@ import {
   VIDEO_PRICE_PER_SECOND,
   VIDEO_RESOLUTION_TIERS,
   estimateCredits,
-} from "../lib/pixapi/pricing";
+} from "../lib/catalog";
 
 const aliasesOf = (id: string) =>
   Object.entries(MODEL_ALIASES)

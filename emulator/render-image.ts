@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from "sharp";
 import type { OutputFormat } from "./schemas";
+import { MEDIA_TYPES } from "../lib/catalog";
 import { seededRandom, sha256 } from "./ids";
 
 /**
@@ -20,11 +21,8 @@ export interface RenderParams {
   index: number;
 }
 
-export const CONTENT_TYPES: Record<OutputFormat, string> = {
-  png: "image/png",
-  jpeg: "image/jpeg",
-  webp: "image/webp",
-};
+/** Output formats are file extensions the catalog knows, so their types come from its table. */
+export const CONTENT_TYPES: Record<OutputFormat, string> = { png: MEDIA_TYPES.png, jpeg: MEDIA_TYPES.jpeg, webp: MEDIA_TYPES.webp };
 
 const SHAPES_BY_QUALITY = { low: 5, medium: 9, auto: 9, high: 16 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_VIDEO_SIZE, IMAGE_QUALITIES, VIDEO_RATIO_PRESETS, parseSize } from "../lib/pixapi/pricing";
+import { DEFAULT_VIDEO_SIZE, IMAGE_EDGE, IMAGE_QUALITIES, VIDEO_RATIO_PRESETS, parseSize } from "../lib/catalog";
 import { invalidRequest } from "./errors";
 
 /**
@@ -10,7 +10,6 @@ import { invalidRequest } from "./errors";
 
 export const MAX_N = 4;
 export const MAX_PROMPT_CHARS = 32_000;
-export const IMAGE_EDGE = { min: 256, max: 4096, multiple: 16, maxRatio: 3 } as const;
 export const VIDEO_SIZES = ["1280x720", "720x1280", "720x720", "1920x1080", "1080x1920"] as const;
 export const VIDEO_DURATION = { min: 1, max: 20 } as const;
 export const OUTPUT_FORMATS = ["png", "jpeg", "webp"] as const;
@@ -44,11 +43,11 @@ const imageSize = z
   .superRefine((value, ctx) => {
     if (value === "auto") return;
     const parsed = /^\d+x\d+$/.test(value) ? parseSize(value, "image") : undefined;
-    const { min, max, multiple, maxRatio } = IMAGE_EDGE;
+    const { min, max, step, maxRatio } = IMAGE_EDGE;
     const problem = !parsed
       ? "must be 'auto' or WIDTHxHEIGHT, e.g. 1024x1024"
-      : [parsed.width, parsed.height].some((e) => e < min || e > max || e % multiple !== 0)
-        ? `edges must be multiples of ${multiple} between ${min} and ${max}`
+      : [parsed.width, parsed.height].some((e) => e < min || e > max || e % step !== 0)
+        ? `edges must be multiples of ${step} between ${min} and ${max}`
         : Math.max(parsed.width, parsed.height) / Math.min(parsed.width, parsed.height) > maxRatio
           ? `aspect ratio must be at most ${maxRatio}:1`
           : undefined;

@@ -1,4 +1,4 @@
-import { imageSizeTier, type ImageModelId, type ImageQuality, type VideoModelId } from "../lib/pixapi/pricing";
+import { imageSizeTier, type ImageModelId, type ImageQuality, type VideoModelId } from "../lib/catalog";
 
 /**
  * How long the real service would take, before the time scale. Numbers are chosen to

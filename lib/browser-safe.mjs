@@ -16,7 +16,6 @@ export const BROWSER_SAFE_LIB = [
   "format", // numbers, credits, dates, durations
   "generations/view", // the API's shapes for generations and media
   "http/zod-fields", // zod issues to { field: message }
-  "pixapi/pricing", // the price table (until it moves to lib/catalog)
   "query-client", // the one React Query client factory
   "query-keys", // React Query keys
   "usage/format", // usage wording

@@ -1,3 +1,4 @@
+import { typeForFileName, UPLOAD_IMAGE_TYPES } from "@/lib/catalog";
 import { formatMegabytes } from "@/lib/format";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/generation";
 
@@ -6,17 +7,14 @@ import { MAX_UPLOAD_BYTES } from "@/lib/validation/generation";
  * checked in the browser so a wrong file gets a clear message at once. The server checks
  * the bytes again (it sniffs content, not names).
  */
-export const ACCEPTED_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export const ACCEPTED_TYPES = UPLOAD_IMAGE_TYPES;
 /** The server's per-file limit, shared through lib/validation (lib/media itself pulls in sharp). */
 export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
-
-const EXTENSION_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp" };
 
 /** Some systems give dropped files no MIME type; fall back to the extension. */
 function typeOf(file: File): string {
   if (file.type) return file.type;
-  const ext = file.name.split(".").pop()?.toLowerCase() ?? "";
-  return EXTENSION_TYPES[ext] ?? "";
+  return typeForFileName(file.name);
 }
 
 /** Why a file can't be used, in plain words, or null when it can. */

@@ -1,6 +1,6 @@
 import type { GenerationKind, GenerationStatus, GenerationView, MediaView } from "@/lib/generations/view";
 import { formatCredits, formatDuration } from "@/lib/format";
-import { parseSize } from "@/lib/pixapi/pricing";
+import { parseSize } from "@/lib/catalog";
 
 /**
  * Words and shapes for showing a generation anywhere: result cards, gallery tiles, the

@@ -1,6 +1,6 @@
 import { zodFields } from "@/lib/http/zod-fields";
 import type { GenerationView } from "@/lib/generations/view";
-import { estimateCredits } from "@/lib/pixapi/pricing";
+import { estimateCredits } from "@/lib/catalog";
 import {
   CUSTOM_SIZE_MAX,
   CUSTOM_SIZE_MIN,

@@ -1,10 +1,10 @@
 "use client";
 
 import { useQueries } from "@tanstack/react-query";
+import { extensionForType } from "@/lib/catalog";
 import { AppError, isErrorEnvelope } from "@/lib/errors";
 import { queryKeys } from "@/lib/query-keys";
 
-const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
 /** One of the user's media items as a File, so it can go back in as an input. */
 export async function fetchMediaFile(mediaId: string, signal?: AbortSignal): Promise<File> {
@@ -20,7 +20,7 @@ export async function fetchMediaFile(mediaId: string, signal?: AbortSignal): Pro
     throw new AppError(res.status === 404 ? "not_found_error" : "server_error", message, { status: res.status });
   }
   const blob = await res.blob();
-  const ext = EXTENSIONS[blob.type] ?? "png";
+  const ext = extensionForType(blob.type) ?? "png";
   return new File([blob], `pixapi-${mediaId.slice(-8)}.${ext}`, { type: blob.type || "image/png" });
 }
 

@@ -1,6 +1,6 @@
 import { zodFields } from "@/lib/http/zod-fields";
 import type { GenerationView } from "@/lib/generations/view";
-import { estimateCredits, VIDEO_RATIO_PRESETS } from "@/lib/pixapi/pricing";
+import { estimateCredits, VIDEO_RATIO_PRESETS } from "@/lib/catalog";
 import { VIDEO_DURATION_MAX, VIDEO_DURATION_MIN, videoRequestSchema, type VideoRequest } from "@/lib/validation/generation";
 
 /**

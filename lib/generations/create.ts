@@ -1,16 +1,19 @@
 import "server-only";
-import { createGenerationWithHold, getGenerationByIdempotencyKey, type NewMedia } from "@/lib/db/queries/generations";
+import { createGenerationWithHold, getGenerationByIdempotencyKey } from "@/lib/db/queries/generations";
+import type { NewMedia } from "@/lib/db/queries/media";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { inspectUpload, makeImageThumbnail } from "@/lib/media";
-import { deleteObjects, mediaKey, putObject } from "@/lib/storage";
+import { deleteObjects } from "@/lib/storage";
 import { assertBudgetFits, budgetGuard } from "@/lib/usage/budget";
-import { MAX_EDIT_IMAGES, pixelsOf, type GenerationRequest } from "@/lib/validation/generation";
+import { MAX_EDIT_IMAGES, type GenerationRequest } from "@/lib/validation/generation";
 import { runInBackground } from "./background";
+import { estimateCreditsSafe, pixelsOf, toMilli } from "@/lib/catalog";
 import { assertSameRequest } from "./idempotency";
-import { estimateCreditsSafe, toMilli } from "./estimate";
 import { requireModel } from "./models";
+import type { StoredParams } from "./params";
 import { runGeneration } from "./run";
+import { storeMedia } from "./store-media";
 import { generationToView } from "./to-view";
 import type { GenerationView } from "./view";
 
@@ -49,7 +52,7 @@ export async function createGeneration(input: {
       ? estimateCreditsSafe({ kind: "video", model: model.id, duration: request.duration, size: request.size })
       : estimateCreditsSafe({ kind: "image", model: model.id, size: request.size, quality: request.quality, n: request.n });
   const mode = !input.preferAsync && request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
-  const params =
+  const params: StoredParams =
     request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
   const estimatedMilli = toMilli(estimate);
   // Fail fast before decoding or storing uploads (a user over budget costs no decode); the
@@ -64,21 +67,17 @@ export async function createGeneration(input: {
   try {
     const inputs: NewMedia[] = [];
     for (const [position, img] of inspected.entries()) {
-      const mediaId = newId();
-      const storageKey = mediaKey({ userId, generationId: id, mediaId, ext: img.ext });
-      const thumbKey = mediaKey({ userId, generationId: id, mediaId: `${mediaId}-thumb`, ext: "webp" });
-      await putObject({ key: storageKey, body: img.bytes, contentType: img.mimeType });
-      written.push(storageKey);
-      await putObject({ key: thumbKey, body: (await makeImageThumbnail(img.bytes)).bytes, contentType: "image/webp" });
-      written.push(thumbKey);
-      inputs.push({ id: mediaId, role: "input", kind: "image", mimeType: img.mimeType, width: img.width, height: img.height, bytes: img.bytes.length, storageKey, thumbKey, sha256: img.sha256, position });
+      const thumb = await makeImageThumbnail(img.bytes);
+      const upload = { role: "input", kind: "image", position, ...img, body: { bytes: img.bytes }, thumb: thumb.bytes } as const;
+      inputs.push(await storeMedia({ userId, generationId: id }, upload, written));
     }
     const result = await createGenerationWithHold({
       id,
       userId,
       kind: request.kind,
       mode,
-      model: request.model,
+      // Canonical, never the alias typed: prices, usage and the gallery filter all key on it.
+      model: model.id,
       prompt: request.prompt,
       params,
       idempotencyKey: input.idempotencyKey,

@@ -3,7 +3,7 @@ import { getInputHashes, type GenerationRow } from "@/lib/db/queries/generations
 import { AppError } from "@/lib/errors";
 import type { GenerationRequest } from "@/lib/validation/generation";
 import { inspectUpload } from "@/lib/media";
-import { canonicalModelId } from "@/lib/pixapi";
+import { canonicalModelId } from "@/lib/catalog";
 
 /**
  * An Idempotency-Key names one request. Replaying it with the same body returns the first

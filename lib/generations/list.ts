@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { canonicalModelId } from "@/lib/catalog";
 import { listGenerationsForUser } from "@/lib/db/queries/generation-reads";
 import { collectionBelongsTo } from "@/lib/db/queries/collections";
 import { AppError } from "@/lib/errors";
@@ -40,10 +41,16 @@ export async function listGenerations({ userId, query }: { userId: string; query
     const fields = zodFields(parsed.error);
     throw new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid query.", { fields });
   }
-  const { limit, cursor, favorite, collection, ...rest } = parsed.data;
+  const { limit, cursor, favorite, collection, model, ...rest } = parsed.data;
   // Another user's collection is as unknown as a missing one.
   if (collection && !(await collectionBelongsTo({ id: collection, userId }))) throw new AppError("not_found_error", "No such collection.");
-  const filters = { ...rest, ...(favorite ? { favorite: true } : {}), ...(collection ? { collectionId: collection } : {}) };
+  // Rows store canonical ids, so a filter by alias finds them too.
+  const filters = {
+    ...rest,
+    ...(model ? { model: canonicalModelId(model) } : {}),
+    ...(favorite ? { favorite: true } : {}),
+    ...(collection ? { collectionId: collection } : {}),
+  };
   // One extra row tells whether another page exists without a count query.
   const rows = await listGenerationsForUser({ userId, limit: limit + 1, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
   const page = rows.slice(0, limit);

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { listModels, canonicalModelId, type PixapiModel } from "@/lib/pixapi";
+import { canonicalModelId } from "@/lib/catalog";
+import { listModels, type PixapiModel } from "@/lib/pixapi";
 import type { ModelView } from "./view";
 
 /**

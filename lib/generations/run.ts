@@ -7,14 +7,15 @@ import {
   recordUpstreamTask,
   type GenerationRow,
 } from "@/lib/db/queries/generations";
+import { extensionForType } from "@/lib/catalog";
 import { editImages, generateImages, submitImageEdit, submitImageGeneration, submitVideoGeneration, type PixapiTask } from "@/lib/pixapi";
-import { deleteObjects, openObject } from "@/lib/storage";
+import { deleteObjects, openObject, signedMediaUrl } from "@/lib/storage";
 import { failureOf } from "./errors";
+import { parseStoredParams } from "./params";
 import { storeOutputs } from "./ingest";
 import { instanceId, leaseUntil, withLeaseHeartbeat } from "./lease";
 import { purgeIfDeleted } from "./purge";
-import { signedMediaUrl } from "./signed-media-url";
-import { firstPollDelayMs } from "./tracker";
+import { firstPollDelayMs } from "./schedule";
 
 /**
  * Runs one queued generation against Pixapi. Sync requests finish here; async ones end
@@ -36,31 +37,19 @@ export async function runGeneration(id: string): Promise<void> {
   await purgeIfDeleted(id);
 }
 
-interface StoredParams {
-  n?: number;
-  size?: string;
-  quality?: string;
-  duration?: number;
-}
-
-function paramsOf(gen: GenerationRow): StoredParams {
-  return (gen.params ?? {}) as StoredParams;
-}
-
 async function readInputImages(gen: GenerationRow): Promise<{ data: Blob; filename: string }[]> {
   const inputs = gen.media.filter((m) => m.role === "input" && m.kind === "image");
   return Promise.all(
     inputs.map(async (m, i) => {
       const opened = await openObject({ key: m.storageKey });
       const bytes = new Uint8Array(await new Response(opened.stream).arrayBuffer());
-      const ext = m.mimeType.split("/")[1] ?? "png";
-      return { data: new Blob([bytes], { type: m.mimeType }), filename: `input-${i + 1}.${ext === "jpeg" ? "jpg" : ext}` };
+      return { data: new Blob([bytes], { type: m.mimeType }), filename: `input-${i + 1}.${extensionForType(m.mimeType) ?? "png"}` };
     }),
   );
 }
 
 async function runSync(gen: GenerationRow): Promise<void> {
-  const p = paramsOf(gen);
+  const p = parseStoredParams(gen.params);
   const request = { model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality };
   const result = gen.kind === "edit" ? await editImages({ ...request, images: await readInputImages(gen) }) : await generateImages(request);
   const items = result.images.map((img) => (img.kind === "url" ? { kind: "url" as const, url: img.url } : { kind: "base64" as const, base64: img.base64 }));
@@ -71,7 +60,7 @@ async function runSync(gen: GenerationRow): Promise<void> {
 }
 
 async function submitAsync(gen: GenerationRow): Promise<void> {
-  const p = paramsOf(gen);
+  const p = parseStoredParams(gen.params);
   let task: PixapiTask;
   if (gen.kind === "video") {
     const input = gen.media.find((m) => m.role === "input" && m.kind === "image");

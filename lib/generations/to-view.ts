@@ -1,5 +1,7 @@
-import type { GenerationRow, MediaRow } from "@/lib/db/queries/generations";
-import { fromMilli } from "./estimate";
+import type { GenerationRow } from "@/lib/db/queries/generations";
+import type { MediaRow } from "@/lib/db/queries/media";
+import { fromMilli } from "@/lib/catalog";
+import { parseStoredParams } from "./params";
 import { mediaUrls, type GenerationView, type MediaView } from "./view";
 
 export function mediaToView(m: MediaRow): MediaView {
@@ -16,18 +18,6 @@ export function mediaToView(m: MediaRow): MediaView {
   };
 }
 
-function paramsView(params: unknown): GenerationView["params"] {
-  if (typeof params !== "object" || params === null) return {};
-  const p = params as Record<string, unknown>;
-  return {
-    ...(typeof p.n === "number" ? { n: p.n } : {}),
-    ...(typeof p.size === "string" ? { size: p.size } : {}),
-    ...(typeof p.quality === "string" ? { quality: p.quality } : {}),
-    ...(typeof p.duration === "number" ? { duration: p.duration } : {}),
-    ...(Array.isArray(p.inputMediaIds) ? { inputMediaIds: p.inputMediaIds.filter((x): x is string => typeof x === "string") } : {}),
-  };
-}
-
 export function generationToView(g: GenerationRow): GenerationView {
   return {
     id: g.id,
@@ -36,7 +26,7 @@ export function generationToView(g: GenerationRow): GenerationView {
     progress: g.status === "completed" ? 100 : g.progress,
     model: g.model,
     prompt: g.prompt,
-    params: paramsView(g.params),
+    params: parseStoredParams(g.params),
     mode: g.mode,
     credits: { estimated: fromMilli(g.estimatedMilli), cost: g.costMilli === null ? null : fromMilli(g.costMilli) },
     error: g.status === "failed" ? { type: g.errorType ?? "server_error", message: g.errorMessage ?? "The generation failed." } : null,

@@ -1,15 +1,16 @@
 import "server-only";
 import { completeGeneration, failGeneration } from "@/lib/db/queries/generations";
-import { claimDueGenerations, findOrphanedGenerations, releaseLeases, rescheduleIngest, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
+import { claimDueGenerations, releaseLeases, rescheduleIngest, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
 import { env } from "@/lib/env";
 import { deleteObjects } from "@/lib/storage";
 import { getTask, isPixapiError, type PixapiTask } from "@/lib/pixapi";
-import { runInBackground } from "./background";
-import { toMilli } from "./estimate";
+import { toMilli } from "@/lib/catalog";
 import { failureOf } from "./errors";
 import { storeOutputs } from "./ingest";
 import { instanceId, leaseMs, withLeaseHeartbeat } from "./lease";
-import { purgeFinishedDeleted, purgeIfDeleted } from "./purge";
+import { purgeIfDeleted } from "./purge";
+import { recoverOrphans } from "./recover";
+import { backoffMs } from "./schedule";
 
 /**
  * The backend task tracker: polls every pending async Pixapi task until it completes or
@@ -18,20 +19,9 @@ import { purgeFinishedDeleted, purgeIfDeleted } from "./purge";
  * State lives only in the database, so a restart simply resumes.
  */
 const BATCH = 8;
-const MAX_BACKOFF_MS = 15_000;
 const INGEST_ATTEMPTS = 5;
 
 export const trackerOwner = instanceId;
-
-export function firstPollDelayMs(kind: "image" | "edit" | "video"): number {
-  return env().TRACKER_POLL_MS * (kind === "video" ? 2 : 1);
-}
-
-/** Exponential backoff with jitter (±20%), so many tasks submitted together spread out. */
-export function backoffMs(attempts: number, base = env().TRACKER_POLL_MS, random = Math.random): number {
-  const raw = Math.min(base * 1.5 ** attempts, Math.max(MAX_BACKOFF_MS, base));
-  return Math.round(raw * (0.8 + 0.4 * random()));
-}
 
 async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, now: Date): Promise<void> {
   if (task.status === "failed") {
@@ -116,26 +106,6 @@ export async function pollDueTasks({ owner = trackerOwner, now = new Date() }: {
     }),
   );
   return due.length;
-}
-
-/** Picks up what a stopped process left: queued rows are run, interrupted calls are failed. */
-export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}): Promise<void> {
-  const { runGeneration } = await import("./run");
-  const orphans = await findOrphanedGenerations({
-    queuedBefore: new Date(now.getTime() - 30_000),
-    now,
-    unleasedBefore: new Date(now.getTime() - env().PIXAPI_TIMEOUT_MS - 60_000),
-  });
-  for (const id of orphans.queued) runInBackground(`run ${id}`, () => runGeneration(id));
-  for (const id of orphans.interrupted) {
-    await failGeneration({
-      id,
-      leaseExpiredBy: now,
-      errorType: "interrupted",
-      errorMessage: "The studio restarted while this generation was running. Your credits were released; please try again.",
-    });
-  }
-  await purgeFinishedDeleted();
 }
 
 let started = false;

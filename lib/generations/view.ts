@@ -29,7 +29,7 @@ export interface GenerationView {
   progress: number;
   model: string;
   prompt: string;
-  params: { n?: number; size?: string; quality?: string; duration?: number; inputMediaIds?: string[] };
+  params: { n?: number; size?: string; quality?: string; duration?: number };
   mode: "sync" | "async";
   credits: { estimated: number; cost: number | null };
   error: { type: string; message: string } | null;

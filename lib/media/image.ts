@@ -6,8 +6,9 @@ import sharp, { type Metadata, type Sharp } from "sharp";
 
 import { AppError } from "@/lib/errors";
 
+import { UPLOAD_IMAGE_LABELS } from "@/lib/catalog";
 import { withDecodeSlot } from "./decode-slots";
-import { ALLOWED_IMAGE_LABELS, IMAGE_FORMATS, type ImageFormat, type ImageMimeType, isLosslessWebp, sniffImage } from "./sniff";
+import { IMAGE_FORMATS, type ImageFormat, type ImageMimeType, isLosslessWebp, sniffImage } from "./sniff";
 
 /** 20 MiB per uploaded image. */
 export { MAX_UPLOAD_BYTES } from "@/lib/validation/generation";
@@ -56,7 +57,7 @@ function formatMegapixels(pixels: number): string {
 function unsupported(detected: string): AppError {
   return new AppError(
     "unsupported_media_type",
-    `Unsupported image type (${detected}). Upload a ${ALLOWED_IMAGE_LABELS} image.`,
+    `Unsupported image type (${detected}). Upload a ${UPLOAD_IMAGE_LABELS} image.`,
   );
 }
 
@@ -194,7 +195,7 @@ export async function probeImage(bytes: Buffer | Uint8Array): Promise<ProbedImag
   if (sniffed.format === null) {
     throw new AppError(
       "upstream_error",
-      `Pixapi returned a file that is not a ${ALLOWED_IMAGE_LABELS} image (detected: ${sniffed.detected}).`,
+      `Pixapi returned a file that is not a ${UPLOAD_IMAGE_LABELS} image (detected: ${sniffed.detected}).`,
     );
   }
   let metadata: Metadata;

@@ -1,19 +1,19 @@
 import "server-only";
+import { MEDIA_TYPES } from "@/lib/catalog";
 
 /**
  * Content sniffing by magic bytes. A file's name and declared type are the sender's
  * claim; these first bytes are what a decoder will actually act on.
  */
 export const IMAGE_FORMATS = {
-  png: { mimeType: "image/png", ext: "png", label: "PNG" },
-  jpeg: { mimeType: "image/jpeg", ext: "jpg", label: "JPEG" },
-  webp: { mimeType: "image/webp", ext: "webp", label: "WebP" },
+  png: { mimeType: MEDIA_TYPES.png, ext: "png", label: "PNG" },
+  jpeg: { mimeType: MEDIA_TYPES.jpg, ext: "jpg", label: "JPEG" },
+  webp: { mimeType: MEDIA_TYPES.webp, ext: "webp", label: "WebP" },
 } as const;
 
 export type ImageFormat = keyof typeof IMAGE_FORMATS;
 export type ImageMimeType = (typeof IMAGE_FORMATS)[ImageFormat]["mimeType"];
 
-export const ALLOWED_IMAGE_LABELS = "PNG, JPEG or WebP";
 
 export type SniffResult = { format: ImageFormat } | { format: null; detected: string };
 

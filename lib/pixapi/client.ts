@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { downloadMediaWith, type DownloadedMedia, type DownloadOptions } from "./download";
 import { PixapiError } from "./errors";
 import { type PixapiConfig, requestJson, resolveConfig } from "./http";
-import { MODEL_ALIASES } from "./models";
+import { MODEL_ALIASES, typeForFileName } from "@/lib/catalog";
 import {
   type GeneratedImages,
   type PixapiModel,
@@ -81,23 +81,12 @@ function videoBody(input: VideoGenerationRequest): Record<string, string | numbe
   };
 }
 
-const TYPE_BY_EXTENSION: Record<string, string> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  webp: "image/webp",
-  gif: "image/gif",
-  avif: "image/avif",
-  heic: "image/heic",
-};
-
 /** A part with a filename and a content type, inferring the type from the name if the Blob has none. */
 function imagePart(image: EditImage): { blob: Blob; filename: string } {
   const blob = image instanceof File ? image : image.data;
   const filename = image instanceof File ? image.name || "image" : image.filename;
   if (blob.type) return { blob, filename };
-  const ext = filename.split(".").pop()?.toLowerCase() ?? "";
-  const type = TYPE_BY_EXTENSION[ext] ?? "application/octet-stream";
+  const type = typeForFileName(filename) || "application/octet-stream";
   return { blob: new Blob([blob], { type }), filename };
 }
 

@@ -39,7 +39,7 @@ export {
   toAppError,
 } from "./errors";
 export { DEFAULT_RETRY, type PixapiConfig, type RetryPolicy } from "./http";
-export { aliasesFor, canonicalModelId, MODEL_ALIASES } from "./models";
+
 export {
   type GeneratedImage,
   type GeneratedImages,

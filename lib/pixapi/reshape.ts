@@ -1,5 +1,5 @@
 import { redactSecrets } from "./errors";
-import { aliasesFor } from "./models";
+import { aliasesFor } from "@/lib/catalog";
 import type { AsyncSubmitResponse, ImagesResponse, ModelsResponse, TaskResponse } from "./schemas";
 
 /**

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { mediaSigningSecret } from "@/lib/generations/signed-media-url";
+import { mediaSigningSecret } from "@/lib/storage/signed-url";
 import { studioOrigin } from "./origin";
 
 /**
  * data[].url and result.data[].url of the /v1 API: links to our own copy of an output,
  * usable without a token (like Pixapi's CDN links) and valid for an hour. The HMAC covers
  * a purpose prefix, the media id and the expiry, so a link opens exactly one output and an
- * input-image link (signed-media-url.ts) cannot be replayed here.
+ * input-image link (lib/storage/signed-url.ts) cannot be replayed here.
  */
 export const FILE_URL_TTL_SECONDS = 60 * 60;
 

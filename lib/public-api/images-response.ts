@@ -1,5 +1,5 @@
 import "server-only";
-import { getMediaForUser } from "@/lib/db/queries/generations";
+import { getMediaForUser } from "@/lib/db/queries/media";
 import type { GenerationView } from "@/lib/generations/view";
 import type { ImagesResponse } from "@/lib/pixapi/schemas";
 import { openObject } from "@/lib/storage";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getMediaForUser } from "@/lib/db/queries/generations";
+import { getMediaForUser } from "@/lib/db/queries/media";
 import { AppError } from "@/lib/errors";
 import { openObject } from "@/lib/storage";
 import { parseSignedFileUrl } from "./file-urls";

@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import type { MediaRow } from "@/lib/db/queries/generations";
+import type { MediaRow } from "@/lib/db/queries/media";
 import { openObject } from "@/lib/storage";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "./view";
 

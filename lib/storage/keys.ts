@@ -2,6 +2,7 @@ import "server-only";
 
 import path from "node:path";
 
+import { isMediaExtension, MEDIA_TYPES, type MediaExtension } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -10,26 +11,12 @@ import { AppError } from "@/lib/errors";
  * may come from a URL: no "..", no absolute paths, no backslashes, no NUL, no dot-files
  * (temp files start with a dot, so a key can never name one), and a known media extension.
  */
-export const MEDIA_CONTENT_TYPES = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  webp: "image/webp",
-  mp4: "video/mp4",
-  webm: "video/webm",
-} as const;
-
-export type MediaExtension = keyof typeof MEDIA_CONTENT_TYPES;
 
 const MAX_KEY_LENGTH = 512;
 const MAX_SEGMENTS = 8;
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
 /** Ids that go into a key: one segment, no dots. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-
-function isMediaExtension(ext: string): ext is MediaExtension {
-  return Object.hasOwn(MEDIA_CONTENT_TYPES, ext);
-}
 
 function extensionOf(key: string): string {
   const dot = key.lastIndexOf(".");
@@ -55,7 +42,7 @@ export function assertValidKey(key: string): void {
 /** The content type a key is served with, from its (validated) extension. */
 export function contentTypeForKey(key: string): string {
   assertValidKey(key);
-  return MEDIA_CONTENT_TYPES[extensionOf(key) as MediaExtension];
+  return MEDIA_TYPES[extensionOf(key) as MediaExtension];
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { lockUserForSpend, sumUsage, getUserAllowance } from "@/lib/db/queries/usage";
 import type { Prisma } from "@/lib/db/generated/client";
+import { toMilli } from "@/lib/catalog";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatCredits, milliToCredits, periodNoun } from "./format";
@@ -28,7 +29,7 @@ export interface Budget {
 export function effectiveAllowanceMilli(override: number | null): number | null {
   if (override !== null) return override;
   const fallback = env().DEFAULT_ALLOWANCE_CREDITS;
-  return fallback === null ? null : Math.round(fallback * 1000);
+  return fallback === null ? null : toMilli(fallback);
 }
 
 export function currentPeriod(now: Date = new Date()): Period {

@@ -1,21 +1,34 @@
 import { z } from "zod";
+import {
+  customSizeProblem,
+  IMAGE_EDGE,
+  IMAGE_QUALITIES,
+  IMAGE_SIZE_PRESETS,
+  VIDEO_DURATION_DEFAULT,
+  VIDEO_DURATION_MAX,
+  VIDEO_DURATION_MIN,
+  VIDEO_SIZE_DEFAULT,
+  VIDEO_SIZES,
+} from "@/lib/catalog";
 import { safeText } from "./safe-text";
 
 /**
  * What a creator may ask for, checked identically in the browser (instant feedback) and on
- * the server (the real gate, before any credit is spent).
+ * the server (the real gate, before any credit is spent). The sizes, qualities and
+ * durations themselves come from lib/catalog; the names below are the form's view of them.
  */
 export const PROMPT_MAX = 4000;
 /** Per uploaded image; the server enforces it (lib/media), the browser checks it first. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const N_MAX = 4;
-export const SIZE_PRESETS = ["auto", "1024x1024", "1536x1024", "1024x1536", "2048x2048"] as const;
-export const QUALITIES = ["auto", "low", "medium", "high"] as const;
-export const CUSTOM_SIZE_MIN = 256;
-export const CUSTOM_SIZE_MAX = 4096;
-export const VIDEO_SIZES = ["1280x720", "720x1280", "16:9", "9:16", "1:1"] as const;
-export const VIDEO_DURATION_MIN = 2;
-export const VIDEO_DURATION_MAX = 20;
+export const MAX_EDIT_IMAGES = 4;
+export const SIZE_PRESETS = IMAGE_SIZE_PRESETS;
+export const QUALITIES = IMAGE_QUALITIES;
+export const CUSTOM_SIZE_MIN = IMAGE_EDGE.min;
+export const CUSTOM_SIZE_MAX = IMAGE_EDGE.max;
+export const CUSTOM_SIZE_STEP = IMAGE_EDGE.step;
+export const CUSTOM_SIZE_MAX_RATIO = IMAGE_EDGE.maxRatio;
+export { customSizeProblem, VIDEO_DURATION_MAX, VIDEO_DURATION_MIN, VIDEO_SIZES };
 
 export const promptSchema = safeText({
   min: 1,
@@ -24,20 +37,6 @@ export const promptSchema = safeText({
   required: "Describe what you want to see.",
   tooLong: `Keep the prompt under ${PROMPT_MAX} characters.`,
 });
-
-export const CUSTOM_SIZE_STEP = 16;
-export const CUSTOM_SIZE_MAX_RATIO = 3;
-
-/** Why a custom WIDTHxHEIGHT is refused, or null when it is fine (shared with the form). */
-export function customSizeProblem(width: number, height: number): string | null {
-  if (!Number.isInteger(width) || !Number.isInteger(height)) return "Width and height must be whole numbers.";
-  if (width < CUSTOM_SIZE_MIN || height < CUSTOM_SIZE_MIN || width > CUSTOM_SIZE_MAX || height > CUSTOM_SIZE_MAX) {
-    return `Each side must be between ${CUSTOM_SIZE_MIN} and ${CUSTOM_SIZE_MAX} pixels.`;
-  }
-  if (width % CUSTOM_SIZE_STEP !== 0 || height % CUSTOM_SIZE_STEP !== 0) return `Each side must be a multiple of ${CUSTOM_SIZE_STEP}.`;
-  if (Math.max(width, height) / Math.min(width, height) > CUSTOM_SIZE_MAX_RATIO) return `The aspect ratio can be at most ${CUSTOM_SIZE_MAX_RATIO}:1.`;
-  return null;
-}
 
 export const sizeSchema = z
   .string()
@@ -72,8 +71,8 @@ export const videoRequestSchema = z.object({
     .int("Duration must be whole seconds.")
     .min(VIDEO_DURATION_MIN, `Videos are at least ${VIDEO_DURATION_MIN} seconds.`)
     .max(VIDEO_DURATION_MAX, `Videos are at most ${VIDEO_DURATION_MAX} seconds.`)
-    .default(5),
-  size: z.enum(VIDEO_SIZES, { error: `Size must be one of: ${VIDEO_SIZES.join(", ")}.` }).default("1280x720"),
+    .default(VIDEO_DURATION_DEFAULT),
+  size: z.enum(VIDEO_SIZES, { error: `Size must be one of: ${VIDEO_SIZES.join(", ")}.` }).default(VIDEO_SIZE_DEFAULT),
 });
 
 /** JSON bodies of POST /api/generations (edits, and videos with an input image, are multipart). */
@@ -87,15 +86,8 @@ export const multipartFieldsSchema = z.discriminatedUnion("kind", [editFieldsSch
   error: 'kind must be "edit" or "video" for uploads.',
 });
 
-export const MAX_EDIT_IMAGES = 4;
 
 export type ImageParams = z.infer<typeof imageParamsSchema>;
 export type GenerateRequest = z.infer<typeof generateRequestSchema>;
 export type EditFields = z.infer<typeof editFieldsSchema>;
 export type VideoRequest = z.infer<typeof videoRequestSchema>;
-
-/** Pixel count of a size; "auto" counts as 1024². */
-export function pixelsOf(size: string): number {
-  const m = /^(\d+)x(\d+)$/.exec(size);
-  return m ? Number(m[1]) * Number(m[2]) : 1024 * 1024;
-}

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { estimateCredits } from "@/lib/pixapi/pricing";
+import { estimateCredits } from "@/lib/catalog";
 
 import { failureOf, PNG_MAGIC, pngFile, pollTask } from "./pixapi-support";
 import { startTarget, TARGETS, type ContractTarget } from "./targets";

@@ -11,7 +11,7 @@ import { ctx, startStudioHarness, type StudioHarness } from "../support/studio";
 
 type Envelope = { error: { type: string; message: string; retry_after?: number } };
 
-/** gpt-image-2 at 1024x1024, medium quality: 2 credits each (lib/pixapi/pricing.ts). */
+/** gpt-image-2 at 1024x1024, medium quality: 2 credits each (lib/catalog/prices.ts). */
 const TWO_CREDITS = { kind: "image", model: "gpt-image-2", size: "1024x1024", quality: "medium", n: 1 } as const;
 
 forEachDatabase("credit ledger and budgets", (getDb) => {

@@ -205,6 +205,23 @@ forEachDatabase("POST/GET /api/generations", (getDb) => {
     expect(bad.status).toBe(400);
   });
 
+  it("stores the canonical model id, so the gallery's model filter finds a generation asked for by alias", async () => {
+    const user = await studio.createUser();
+    const res = await create({ kind: "image", model: "nano-banana", prompt: "an aliased teapot" }, user);
+    expect(res.status).toBe(202);
+    const { generation } = (await res.json()) as Body;
+    expect(generation.model).toBe("gemini-2.5-flash-image");
+    await drainBackground();
+    const ledger = await getDb().prisma.usageEntry.findUniqueOrThrow({ where: { generationId: generation.id } });
+    expect(ledger.model).toBe("gemini-2.5-flash-image");
+    for (const model of ["gemini-2.5-flash-image", "nano-banana"]) {
+      const list = (await (await LIST(await studio.request(user, `/api/generations?model=${model}`), ctx())).json()) as GenerationListView;
+      expect(list.items.map((g) => g.id)).toEqual([generation.id]);
+    }
+    const other = (await (await LIST(await studio.request(user, "/api/generations?model=gpt-image-2"), ctx())).json()) as GenerationListView;
+    expect(other.items).toEqual([]);
+  });
+
   it("deletes a generation with its files, keeping the spend on the ledger", async () => {
     const { generation } = (await (await create({ kind: "image", model: "gpt-image-2", prompt: "to be deleted" })).json()) as Body;
     const row = await settleGeneration(generation.id);

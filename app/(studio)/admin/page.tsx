@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { listAdminUsers } from "@/lib/usage/admin-users";
+import { listAdminUsers } from "@/lib/admin/users";
 import { formatCredits, formatUtcDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Admin" };

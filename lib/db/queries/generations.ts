@@ -2,27 +2,13 @@ import "server-only";
 import { getPrisma } from "../client";
 import { Prisma, type GenerationKind, type GenerationMode } from "../generated/client";
 import { isUniqueViolation } from "../errors";
+import { mediaSelect, type NewMedia } from "./media";
 
 /**
  * The only door to generation rows and their ledger entry. Every read is scoped by user
  * (ownership is part of the query); every state change is a compare-and-set on the status
  * it leaves, inside a transaction with the ledger, so nothing settles twice.
  */
-export const mediaSelect = {
-  id: true,
-  role: true,
-  kind: true,
-  mimeType: true,
-  width: true,
-  height: true,
-  bytes: true,
-  durationMs: true,
-  position: true,
-  generationId: true,
-  storageKey: true,
-  thumbKey: true,
-} satisfies Prisma.MediaSelect;
-
 export const generationSelect = {
   id: true,
   userId: true,
@@ -48,23 +34,6 @@ export const generationSelect = {
 } satisfies Prisma.GenerationSelect;
 
 export type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
-export type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
-
-export interface NewMedia {
-  id: string;
-  role: "input" | "output";
-  kind: "image" | "video";
-  mimeType: string;
-  width: number;
-  height: number;
-  bytes: number;
-  durationMs?: number | null;
-  storageKey: string;
-  thumbKey?: string | null;
-  sha256: string;
-  position: number;
-}
-
 /**
  * Creates a queued generation, its input media rows and its credit hold in one
  * transaction. With an idempotency key already used by this user, nothing is written and
@@ -215,16 +184,6 @@ export async function failGeneration(input: { id: string; errorType: string; err
     await tx.usageEntry.updateMany({ where: { generationId: input.id, status: "held" }, data: { status: "released", settledAt: now } });
     return true;
   });
-}
-
-export async function getMediaForUser({ id, userId }: { id: string; userId: string }): Promise<MediaRow | null> {
-  // Media of a generation deleted while it was still running is hidden with it.
-  return getPrisma().media.findFirst({ where: { id, userId, OR: [{ generationId: null }, { generation: { deletedAt: null } }] }, select: mediaSelect });
-}
-
-/** Internal read for signed URLs (Pixapi fetching an input image): no user scope. */
-export async function getMediaById({ id }: { id: string }): Promise<MediaRow | null> {
-  return getPrisma().media.findUnique({ where: { id }, select: mediaSelect });
 }
 
 export async function getGenerationByIdempotencyKey({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): Promise<GenerationRow | null> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "../client";
 import { isUniqueViolation } from "../errors";
-import { mediaSelect, type MediaRow } from "./generations";
+import { mediaSelect, type MediaRow } from "./media";
 
 /**
  * Share links. The token is the only key to a shared generation: every public read goes

@@ -7,7 +7,7 @@ import * as tasks from "@/app/v1/tasks/[id]/route";
 import * as models from "@/app/v1/models/route";
 import * as files from "@/app/v1/files/[id]/route";
 import * as unknown from "@/app/v1/[...path]/route";
-import { signedMediaUrl } from "@/lib/generations/signed-media-url";
+import { signedMediaUrl } from "@/lib/storage/signed-url";
 import { signedFileUrl } from "@/lib/public-api/file-urls";
 import { pngFixture } from "../../support/generations";
 import { multipart } from "../../support/studio";

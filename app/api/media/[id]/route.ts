@@ -1,7 +1,7 @@
-import { getMediaForUser } from "@/lib/db/queries/generations";
+import { getMediaForUser } from "@/lib/db/queries/media";
 import { AppError } from "@/lib/errors";
-import { serveMedia } from "@/lib/generations/serve-media";
 import { authedRoute, unsupportedMethods } from "@/lib/http/route";
+import { serveMedia } from "@/lib/storage";
 
 /**
  * The user's own media file: ?variant=thumb for the WebP thumbnail or video poster,

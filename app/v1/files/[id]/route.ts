@@ -1,6 +1,6 @@
-import { getMediaById } from "@/lib/db/queries/generations";
+import { getMediaById } from "@/lib/db/queries/media";
 import { AppError } from "@/lib/errors";
-import { serveMedia } from "@/lib/generations/serve-media";
+import { serveMedia } from "@/lib/storage";
 import { verifyFileSignature } from "@/lib/public-api/file-urls";
 import { pixapiPublicRoute, v1UnsupportedMethods } from "@/lib/public-api/route";
 

@@ -1,7 +1,7 @@
 import { forgetRequestUser } from "@/lib/auth/request-user";
 import { readJson } from "@/lib/http/json-body";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
-import { adminUserPatchSchema, updateAdminUser } from "@/lib/usage/admin-users";
+import { adminUserPatchSchema, updateAdminUser } from "@/lib/admin/users";
 
 type Params = { id: string };
 

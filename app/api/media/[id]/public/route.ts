@@ -1,8 +1,7 @@
-import { getMediaById } from "@/lib/db/queries/generations";
+import { getMediaById } from "@/lib/db/queries/media";
 import { AppError } from "@/lib/errors";
-import { serveMedia } from "@/lib/generations/serve-media";
-import { verifyMediaSignature } from "@/lib/generations/signed-media-url";
 import { publicRoute, unsupportedMethods } from "@/lib/http/route";
+import { serveMedia, verifyMediaSignature } from "@/lib/storage";
 
 /**
  * An input image Pixapi fetches for image-to-video. No session: the HMAC signature and

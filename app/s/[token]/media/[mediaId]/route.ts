@@ -1,6 +1,6 @@
 import { getSharedMedia } from "@/lib/db/queries/shares";
 import { AppError } from "@/lib/errors";
-import { serveMedia } from "@/lib/generations/serve-media";
+import { serveMedia } from "@/lib/storage";
 import { publicRoute, unsupportedMethods } from "@/lib/http/route";
 import { isShareTokenShape } from "@/lib/shares/token";
 

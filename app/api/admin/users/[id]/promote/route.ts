@@ -1,6 +1,6 @@
 import { forgetRequestUser } from "@/lib/auth/request-user";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
-import { promoteAdminUser } from "@/lib/usage/admin-users";
+import { promoteAdminUser } from "@/lib/admin/users";
 
 type Params = { id: string };
 

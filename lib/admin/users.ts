@@ -3,11 +3,12 @@ import { z } from "zod";
 import { getUserForAdmin, listUsersWithSpend, updateUserByAdmin, type AdminUserRow } from "@/lib/db/queries/admin";
 import { grantAdmin } from "@/lib/db/queries/users";
 import { sumUsage } from "@/lib/db/queries/usage";
+import { toMilli } from "@/lib/catalog";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { currentPeriod, effectiveAllowanceMilli } from "./budget";
-import { milliToCredits } from "./format";
-import type { AdminUserView, AdminUsersView } from "./views";
+import { currentPeriod, effectiveAllowanceMilli } from "@/lib/usage/budget";
+import { milliToCredits } from "@/lib/usage/format";
+import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
 
 /** Highest allowance an admin can set: the ledger column is a 32-bit count of millicredits. */
 export const MAX_ALLOWANCE_CREDITS = 1_000_000;
@@ -65,7 +66,7 @@ export async function updateAdminUser({ actorId, id, patch, now = new Date() }: 
   const updated = await updateUserByAdmin({
     id,
     disabled: patch.disabled,
-    allowanceMilli: patch.allowanceCredits === undefined ? undefined : patch.allowanceCredits === null ? null : Math.round(patch.allowanceCredits * 1000),
+    allowanceMilli: patch.allowanceCredits === undefined ? undefined : patch.allowanceCredits === null ? null : toMilli(patch.allowanceCredits),
   });
   if (!updated) throw new AppError("not_found_error", "No such user.");
   return withSpend(updated, now);

@@ -1,9 +1,17 @@
 import "server-only";
-import type { MediaRow } from "@/lib/db/queries/generations";
+import { extensionForType } from "@/lib/catalog";
 import { env } from "@/lib/env";
-import { objectResponse, openObject, parseRangeHeader, signedGetUrl } from "@/lib/storage";
+import { openObject, signedGetUrl } from "./default-store";
+import { parseRangeHeader } from "./range";
+import { objectResponse } from "./response";
 
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "video/mp4": "mp4", "video/webm": "webm" };
+/** What serving needs to know about a stored media file. */
+export interface ServableMedia {
+  id: string;
+  mimeType: string;
+  storageKey: string;
+  thumbKey: string | null;
+}
 
 /** A signed store URL stays valid at least this long after the redirect that hands it out. */
 const PRESIGNED_SECONDS = 300;
@@ -16,12 +24,12 @@ const PRESIGNED_SECONDS = 300;
  */
 export async function serveMedia(
   req: Request,
-  media: MediaRow,
+  media: ServableMedia,
   { variant, download, cacheControl, presigned = true }: { variant: "original" | "thumb"; download: boolean; cacheControl?: string; presigned?: boolean },
 ): Promise<Response> {
   const useThumb = variant === "thumb" && media.thumbKey;
   const key = useThumb ? (media.thumbKey as string) : media.storageKey;
-  const disposition = download ? `attachment; filename="pixapi-${media.id.slice(0, 12)}.${EXT[media.mimeType] ?? "bin"}"` : "inline";
+  const disposition = download ? `attachment; filename="pixapi-${media.id.slice(0, 12)}.${extensionForType(media.mimeType) ?? "bin"}"` : "inline";
 
   // presigned: false for bytes whose access can be revoked (share links): a signed URL
   // handed out would keep working after the link is turned off.

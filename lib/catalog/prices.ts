@@ -1,51 +1,19 @@
+import { DEFAULT_VIDEO_DURATION } from "./durations";
+import { isImageModel, isVideoModel, resolveModelId, type ImageModelId, type VideoModelId } from "./models";
+import type { ImageQuality } from "./qualities";
+import { parseSize } from "./sizes";
+
 /**
  * Pixapi price table, in credits, and the one pure function that applies it.
  *
  * Pixapi does not publish per-request prices, so this table is the emulator's contract:
  * the emulator debits exactly `estimateCredits(request)` for every result, and the studio
- * imports the same function to show a cost before submitting. Keep it dependency-free
- * (no zod, no node:*) so it runs in the browser bundle too.
+ * uses the same function to show a cost before submitting and to hold credits.
  *
  * Image cost = model price per image × size tier × quality × n
  * Video cost = model price per second × duration × resolution tier
  * Totals are rounded to 2 decimals (the docs' example shows `credits_cost: 1.5`).
  */
-
-export const IMAGE_MODEL_IDS = [
-  "gemini-2.5-flash-image",
-  "gemini-3.1-flash-image-preview",
-  "gemini-3-pro-image-preview",
-  "gpt-image-2",
-] as const;
-export type ImageModelId = (typeof IMAGE_MODEL_IDS)[number];
-
-export const VIDEO_MODEL_IDS = ["veo", "wan", "sora-2"] as const;
-export type VideoModelId = (typeof VIDEO_MODEL_IDS)[number];
-
-export type CanonicalModelId = ImageModelId | VideoModelId;
-
-/** Documented aliases (develop guide, "Choose a model"); accepted in requests, never listed. */
-export const MODEL_ALIASES: Readonly<Record<string, ImageModelId>> = Object.freeze({
-  "nano-banana": "gemini-2.5-flash-image",
-  "nano-banana-2": "gemini-3.1-flash-image-preview",
-  "nano-banana-pro": "gemini-3-pro-image-preview",
-});
-
-/** Canonical id for a requested id or alias; `undefined` when Pixapi would not know it. */
-export function resolveModelId(requested: string): CanonicalModelId | undefined {
-  const id = MODEL_ALIASES[requested] ?? requested;
-  if ((IMAGE_MODEL_IDS as readonly string[]).includes(id)) return id as ImageModelId;
-  if ((VIDEO_MODEL_IDS as readonly string[]).includes(id)) return id as VideoModelId;
-  return undefined;
-}
-
-export function isImageModel(id: string): id is ImageModelId {
-  return (IMAGE_MODEL_IDS as readonly string[]).includes(id);
-}
-
-export function isVideoModel(id: string): id is VideoModelId {
-  return (VIDEO_MODEL_IDS as readonly string[]).includes(id);
-}
 
 /** Credits per image at the 1K tier and `medium` quality. */
 export const IMAGE_PRICE_PER_IMAGE: Readonly<Record<ImageModelId, number>> = Object.freeze({
@@ -54,9 +22,6 @@ export const IMAGE_PRICE_PER_IMAGE: Readonly<Record<ImageModelId, number>> = Obj
   "gemini-3-pro-image-preview": 3,
   "gpt-image-2": 2,
 });
-
-export const IMAGE_QUALITIES = ["low", "medium", "high", "auto"] as const;
-export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
 
 /** `auto` is billed as `medium`, which is what it renders. */
 export const QUALITY_MULTIPLIER: Readonly<Record<ImageQuality, number>> = Object.freeze({
@@ -77,8 +42,6 @@ export const IMAGE_SIZE_TIERS = [
 ] as const;
 export type ImageSizeTier = (typeof IMAGE_SIZE_TIERS)[number]["tier"];
 
-export const AUTO_IMAGE_SIZE = { width: 1024, height: 1024 } as const;
-
 /** Credits per second of video at 720p. */
 export const VIDEO_PRICE_PER_SECOND: Readonly<Record<VideoModelId, number>> = Object.freeze({
   veo: 0.5,
@@ -86,26 +49,11 @@ export const VIDEO_PRICE_PER_SECOND: Readonly<Record<VideoModelId, number>> = Ob
   "sora-2": 0.3,
 });
 
-/** Duration used when a video request leaves `duration` out. */
-export const DEFAULT_VIDEO_DURATION: Readonly<Record<VideoModelId, number>> = Object.freeze({
-  veo: 8,
-  wan: 5,
-  "sora-2": 5,
-});
-
 /** 720p and below costs ×1; anything above 1280×720 pixels (1080p) ×1.5. */
 export const VIDEO_RESOLUTION_TIERS = [
   { tier: "720p", maxPixels: 1280 * 720, multiplier: 1 },
   { tier: "1080p", maxPixels: Number.POSITIVE_INFINITY, multiplier: 1.5 },
 ] as const;
-
-/** Ratio presets a video `size` may use, and the frame each one renders. */
-export const VIDEO_RATIO_PRESETS: Readonly<Record<string, { width: number; height: number }>> = Object.freeze({
-  "16:9": { width: 1280, height: 720 },
-  "9:16": { width: 720, height: 1280 },
-  "1:1": { width: 720, height: 720 },
-});
-export const DEFAULT_VIDEO_SIZE = "16:9";
 
 export interface ImageCostRequest {
   kind: "image";
@@ -127,16 +75,6 @@ export interface VideoCostRequest {
 }
 
 export type CostRequest = ImageCostRequest | VideoCostRequest;
-
-/** Parses `auto` or `WIDTHxHEIGHT` (and video ratio presets); `undefined` if malformed. */
-export function parseSize(size: string | undefined, kind: "image" | "video"): { width: number; height: number } | undefined {
-  if (kind === "image" && (size === undefined || size === "auto")) return { ...AUTO_IMAGE_SIZE };
-  const value = size ?? DEFAULT_VIDEO_SIZE;
-  if (kind === "video" && VIDEO_RATIO_PRESETS[value]) return { ...VIDEO_RATIO_PRESETS[value] };
-  const match = /^(\d{1,5})x(\d{1,5})$/.exec(value);
-  if (!match) return undefined;
-  return { width: Number(match[1]), height: Number(match[2]) };
-}
 
 export function imageSizeTier(width: number, height: number): (typeof IMAGE_SIZE_TIERS)[number] {
   const pixels = width * height;
@@ -171,4 +109,19 @@ export function estimateCredits(request: CostRequest): number {
   if (!size) throw new RangeError(`malformed size: ${request.size}`);
   const duration = request.duration ?? DEFAULT_VIDEO_DURATION[model];
   return roundCredits(VIDEO_PRICE_PER_SECOND[model] * duration * videoResolutionTier(size.width, size.height).multiplier);
+}
+
+/**
+ * `estimateCredits` for a model the table does not know yet (the real service may add
+ * some): estimated at the highest known rate, so holds err on the side of not overspending.
+ */
+export function estimateCreditsSafe(request: CostRequest): number {
+  try {
+    return estimateCredits(request);
+  } catch {
+    const table: Readonly<Record<string, number>> = request.kind === "image" ? IMAGE_PRICE_PER_IMAGE : VIDEO_PRICE_PER_SECOND;
+    const top = Math.max(...Object.values(table));
+    const model = Object.entries(table).find(([, p]) => p === top)?.[0] ?? "";
+    return estimateCredits({ ...request, model });
+  }
 }

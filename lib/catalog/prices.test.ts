@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { estimateCredits, parseSize, resolveModelId } from "../lib/pixapi/pricing";
+import { estimateCredits, parseSize, resolveModelId } from "./index";
 
-describe("lib/pixapi/pricing", () => {
+describe("lib/catalog prices", () => {
   it("prices images by model × size tier × quality × n", () => {
     expect(estimateCredits({ kind: "image", model: "gemini-3-pro-image-preview" })).toBe(3);
     expect(estimateCredits({ kind: "image", model: "nano-banana", size: "1536x1024", quality: "low", n: 3 })).toBe(1.5);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { zodFields } from "./zod-fields";
+import { parseInput } from "./zod-fields";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -20,11 +20,5 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, { m
   } catch {
     throw new AppError("invalid_request_error", "The request body is not valid JSON.");
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const fields = zodFields(parsed.error);
-    const first = Object.values(fields)[0] ?? "Invalid request.";
-    throw new AppError("invalid_request_error", first, { fields });
-  }
-  return parsed.data;
+  return parseInput(schema, data);
 }

@@ -1,10 +1,17 @@
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "./zod-fields";
 
 /**
  * Reads a multipart body after checking its declared size, so an oversized upload is
- * refused before it is buffered. Returns the text fields and the files of one field name.
+ * refused before it is buffered. Returns the text fields, validated by `schema`, and the
+ * files of one field name.
  */
-export async function readMultipart(req: Request, { maxBytes, fileField }: { maxBytes: number; fileField: string }) {
+export async function readMultipart<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  { maxBytes, fileField }: { maxBytes: number; fileField: string },
+): Promise<{ fields: z.infer<S>; files: File[] }> {
   const length = req.headers.get("content-length");
   if (!length) throw new AppError("invalid_request_error", "Uploads must declare their size (Content-Length).");
   if (Number(length) > maxBytes) {
@@ -22,5 +29,5 @@ export async function readMultipart(req: Request, { maxBytes, fileField }: { max
     if (typeof value === "string") fields[name] = value;
     else if (name === fileField || name === `${fileField}[]`) files.push(value);
   }
-  return { fields, files };
+  return { fields: parseInput(schema, fields), files };
 }

@@ -5,9 +5,9 @@ import { getRequestUser, type SessionUser } from "@/lib/auth/request-user";
 import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
 import { isDraining, trackRequest } from "@/lib/lifecycle/state";
 import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
-import { zodFields } from "./zod-fields";
 import { checkPathParams } from "./path-params";
 import { isDatabaseBusy } from "@/lib/db/errors";
+import { zodToAppError } from "./zod-fields";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -60,10 +60,7 @@ async function respond(run: () => Promise<Response>): Promise<Response> {
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) {
-    const fields = zodFields(error);
-    return new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid request.", { fields });
-  }
+  if (error instanceof ZodError) return zodToAppError(error);
   if (isPixapiError(error)) return pixapiToAppError(error);
   // Overload, not a bug: the transaction was rolled back, so the client may simply retry.
   if (isDatabaseBusy(error)) return new AppError("service_unavailable", "The studio is busy. Please try again in a moment.", { retryAfter: 2 });

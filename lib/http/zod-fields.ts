@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 /** Flattens zod issues to { "field.path": "message" }, first message per field. */
 export function zodFields(error: z.ZodError): Record<string, string> {
@@ -8,4 +9,17 @@ export function zodFields(error: z.ZodError): Record<string, string> {
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/** The one turning of a zod error into the studio's 400: the first message leads, every field is listed. */
+export function zodToAppError(error: z.ZodError, fallback = "Invalid request."): AppError {
+  const fields = zodFields(error);
+  return new AppError("invalid_request_error", Object.values(fields)[0] ?? fallback, { fields });
+}
+
+/** Validates input that came from outside; a failure is a 400 AppError naming the fields. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown, fallback?: string): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw zodToAppError(parsed.error, fallback);
+  return parsed.data;
 }

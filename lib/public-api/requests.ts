@@ -3,7 +3,6 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { readJson } from "@/lib/http/json-body";
 import { readMultipart } from "@/lib/http/multipart";
-import { zodFields } from "@/lib/http/zod-fields";
 import { imageParamsSchema, MAX_EDIT_IMAGES, MAX_UPLOAD_BYTES, videoRequestSchema, type GenerationRequest } from "@/lib/validation/generation";
 
 /**
@@ -54,13 +53,8 @@ export async function readImageEdit(req: Request): Promise<{ request: Generation
   if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     throw new AppError("invalid_request_error", "Send image edits as multipart/form-data with one or more 'image' files.");
   }
-  const { fields, files } = await readMultipart(req, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
-  const parsed = imageParamsSchema.extend({ response_format: responseFormatSchema }).and(refusedFlags).safeParse(fields);
-  if (!parsed.success) {
-    const f = zodFields(parsed.error);
-    throw new AppError("invalid_request_error", Object.values(f)[0] ?? "Invalid request.");
-  }
-  const { response_format, model, prompt, n, size, quality } = parsed.data;
+  const { fields, files } = await readMultipart(req, imageBody, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
+  const { response_format, model, prompt, n, size, quality } = fields;
   const uploads = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   return { request: { kind: "edit", model, prompt, n, size, quality }, uploads, responseFormat: response_format };
 }

@@ -1,9 +1,12 @@
 import "server-only";
 import { extensionForType } from "@/lib/catalog";
+import { getMediaById, getMediaForUser } from "@/lib/db/queries/media";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { openObject, signedGetUrl } from "./default-store";
 import { parseRangeHeader } from "./range";
 import { objectResponse } from "./response";
+import { verifyMediaSignature } from "./signed-url";
 
 /** What serving needs to know about a stored media file. */
 export interface ServableMedia {
@@ -46,4 +49,30 @@ export async function serveMedia(
   const res = objectResponse(opened, { partial: range !== null, ...(cacheControl ? { cacheControl } : {}) });
   res.headers.set("content-disposition", disposition);
   return res;
+}
+
+const noSuchMedia = () => new AppError("not_found_error", "No such media.");
+
+/**
+ * GET /api/media/[id]: the user's own file; ?variant=thumb for the WebP thumbnail or
+ * video poster, ?download=1 to save it. Someone else's id is a 404, like none.
+ */
+export async function serveUserMedia({ req, userId, mediaId }: { req: Request; userId: string; mediaId: string }): Promise<Response> {
+  const media = await getMediaForUser({ id: mediaId, userId });
+  if (!media) throw noSuchMedia();
+  const url = new URL(req.url);
+  return serveMedia(req, media, { variant: url.searchParams.get("variant") === "thumb" ? "thumb" : "original", download: url.searchParams.has("download") });
+}
+
+/**
+ * GET /api/media/[id]/public: an input image Pixapi fetches for image-to-video. No
+ * session: the HMAC signature and its expiry are the authorisation, for this one id.
+ */
+export async function serveSignedInput({ req, mediaId }: { req: Request; mediaId: string }): Promise<Response> {
+  const url = new URL(req.url);
+  const ok = verifyMediaSignature({ mediaId, expires: url.searchParams.get("expires"), sig: url.searchParams.get("sig") });
+  if (!ok) throw new AppError("permission_error", "This link is invalid or has expired.");
+  const media = await getMediaById({ id: mediaId });
+  if (!media || media.role !== "input") throw noSuchMedia();
+  return serveMedia(req, media, { variant: "original", download: false, cacheControl: "private, max-age=300" });
 }

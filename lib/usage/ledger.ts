@@ -1,30 +1,16 @@
 import "server-only";
 import { z } from "zod";
 import { listUsageEntries, type LedgerRow } from "@/lib/db/queries/usage";
-import { AppError } from "@/lib/errors";
-import { zodFields } from "@/lib/http/zod-fields";
-import { isValidId } from "@/lib/validation/safe-text";
+import { decodeCursor, pageOf } from "@/lib/http/cursor";
 import { milliToCredits } from "./format";
 import type { LedgerEntryView, LedgerPageView } from "./views";
 
-const querySchema = z.object({
+/** GET /api/usage: ?limit and ?cursor. */
+export const ledgerQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
 });
-
-/** Opaque to clients: base64url of "<createdAt ISO>|<id>" of the last row. */
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  // A year outside what PostgreSQL's timestamptz holds would fail in the query: refuse it here.
-  const year = createdAt.getUTCFullYear();
-  if (!isValidId(id) || Number.isNaN(year) || year < 1970 || year > 9999) throw new AppError("invalid_request_error", "Invalid cursor.");
-  return { createdAt, id };
-}
+export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
 
 export function ledgerEntryToView(row: LedgerRow): LedgerEntryView {
   return {
@@ -41,17 +27,10 @@ export function ledgerEntryToView(row: LedgerRow): LedgerEntryView {
 }
 
 /** One page of the user's ledger, newest first. */
-export async function listLedger({ userId, query }: { userId: string; query: URLSearchParams }): Promise<LedgerPageView> {
-  const parsed = querySchema.safeParse(Object.fromEntries([...query.entries()].filter(([, v]) => v !== "")));
-  if (!parsed.success) {
-    const fields = zodFields(parsed.error);
-    throw new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid query.", { fields });
-  }
-  const { limit, cursor } = parsed.data;
+export async function listLedger({ userId, query }: { userId: string; query: LedgerQuery }): Promise<LedgerPageView> {
+  const { limit, cursor } = query;
   const rows = await listUsageEntries({ userId, limit: limit + 1, cursor: cursor ? decodeCursor(cursor) : undefined });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page.map(ledgerEntryToView), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return pageOf(rows, limit, ledgerEntryToView);
 }
 
 const CSV_COLUMNS = ["date", "kind", "model", "credits", "status", "source", "settled_at", "generation_id"] as const;

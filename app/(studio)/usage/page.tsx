@@ -18,7 +18,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const [summary, daily, ledger] = await Promise.all([
     getUsageSummary({ userId: user.id }),
     getDailyUsage({ userId: user.id, days: CHART_DAYS }),
-    listLedger({ userId: user.id, query: new URLSearchParams({ limit: String(LEDGER_PAGE_SIZE) }) }),
+    listLedger({ userId: user.id, query: { limit: LEDGER_PAGE_SIZE } }),
   ]);
   return (
     <>

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
+import { createGeneration } from "@/lib/generations/create";
+import { listGenerations, listQuerySchema } from "@/lib/generations/list";
 import { readJson } from "@/lib/http/json-body";
 import { readMultipart } from "@/lib/http/multipart";
-import { zodFields } from "@/lib/http/zod-fields";
-import { MAX_UPLOAD_BYTES } from "@/lib/media";
-import { createGeneration } from "@/lib/generations/create";
 import { generationsByIds } from "@/lib/generations/by-ids";
-import { listGenerations } from "@/lib/generations/list";
-import { jsonGenerationRequestSchema, MAX_EDIT_IMAGES, multipartFieldsSchema, type GenerationRequest } from "@/lib/validation/generation";
+import { readQuery } from "@/lib/http/query";
+import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
+import { jsonGenerationRequestSchema, MAX_EDIT_IMAGES, MAX_UPLOAD_BYTES, multipartFieldsSchema, type GenerationRequest } from "@/lib/validation/generation";
 
 const idempotencyKeySchema = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional();
 
@@ -21,13 +20,8 @@ export const POST = authedRoute(async ({ req, user }) => {
   let request: GenerationRequest;
   let uploads: Uint8Array[] = [];
   if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const { fields, files } = await readMultipart(req, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
-    const parsed = multipartFieldsSchema.safeParse(fields);
-    if (!parsed.success) {
-      const f = zodFields(parsed.error);
-      throw new AppError("invalid_request_error", Object.values(f)[0] ?? "Invalid request.", { fields: f });
-    }
-    request = parsed.data;
+    const { fields, files } = await readMultipart(req, multipartFieldsSchema, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
+    request = fields;
     uploads = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   } else {
     request = await readJson(req, jsonGenerationRequestSchema);
@@ -41,9 +35,8 @@ export const POST = authedRoute(async ({ req, user }) => {
  * page of the gallery, or with `?ids=` only those (what a screen is waiting on).
  */
 export const GET = authedRoute(async ({ req, user }) => {
-  const query = new URL(req.url).searchParams;
-  if (query.has("ids")) return json(await generationsByIds({ userId: user.id, query }));
-  return json(await listGenerations({ userId: user.id, query }));
+  if (new URL(req.url).searchParams.has("ids")) return json(await generationsByIds({ userId: user.id, query: new URL(req.url).searchParams }));
+  return json(await listGenerations({ userId: user.id, query: readQuery(req, listQuerySchema) }));
 }, { rateLimit: "read" });
 
 export const { PUT, PATCH, DELETE } = unsupportedMethods("GET, POST");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readQuery } from "@/lib/http/query";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { getDailyUsage } from "@/lib/usage/summary";
 
@@ -6,7 +7,7 @@ const querySchema = z.object({ days: z.coerce.number().int().min(1).max(90).defa
 
 /** Spend per UTC day by kind and model, for the Usage chart: ?days=30 (1-90). */
 export const GET = authedRoute(async ({ req, user }) => {
-  const { days } = querySchema.parse({ days: new URL(req.url).searchParams.get("days") || undefined });
+  const { days } = readQuery(req, querySchema);
   return json(await getDailyUsage({ userId: user.id, days }));
 });
 

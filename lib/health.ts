@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { isPixapiError, listModels } from "@/lib/pixapi";
+import { isPixapiError, pixapi } from "@/lib/pixapi";
 
 export interface HealthReport {
   status: "ok" | "degraded" | "down";
@@ -22,7 +22,7 @@ async function checkUpstream(): Promise<HealthReport["upstream"]> {
   if (upstreamCache && Date.now() - upstreamCache.at < UPSTREAM_TTL_MS) return upstreamCache.value;
   let value: HealthReport["upstream"];
   try {
-    await listModels({ timeoutMs: 3000, retry: { attempts: 1 } });
+    await pixapi().listModels({ timeoutMs: 3000, retry: { attempts: 1 } });
     value = { status: "ok", checkedAt: new Date().toISOString() };
   } catch (error) {
     // Health is public: say what kind of failure, never the upstream's address or message.

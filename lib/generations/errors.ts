@@ -1,5 +1,6 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
-import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
+import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi";
 
 /** What a failed generation records: the same plain words the user would get from a route. */
 export function failureOf(error: unknown): { errorType: string; errorMessage: string } {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { NewMedia } from "@/lib/db/queries/media";
 import { makeImageThumbnail, makeVideoPoster, probeImage, probeVideo } from "@/lib/media";
-import { downloadMedia } from "@/lib/pixapi";
+import { pixapi } from "@/lib/pixapi";
 import { deleteObjects } from "@/lib/storage";
 import { storeMedia } from "./store-media";
 
@@ -24,7 +24,7 @@ const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes)
 
 async function bytesOf(item: UpstreamItem, maxBytes?: number): Promise<Buffer> {
   if (item.kind === "base64") return Buffer.from(item.base64, "base64");
-  const downloaded = await downloadMedia(item.url, maxBytes ? { maxBytes } : {});
+  const downloaded = await pixapi().downloadMedia(item.url, maxBytes ? { maxBytes } : {});
   return Buffer.from(downloaded.bytes);
 }
 

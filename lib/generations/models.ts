@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { canonicalModelId } from "@/lib/catalog";
-import { listModels, type PixapiModel } from "@/lib/pixapi";
+import { pixapi, type PixapiModel } from "@/lib/pixapi";
 import type { ModelView } from "./view";
 
 /**
@@ -14,7 +14,8 @@ let inflight: Promise<PixapiModel[]> | undefined;
 
 export async function getModels(): Promise<ModelView[]> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.models;
-  inflight ??= listModels()
+  inflight ??= pixapi()
+    .listModels()
     .then((models) => {
       cache = { at: Date.now(), models };
       return models;

@@ -8,7 +8,7 @@ import {
   type GenerationRow,
 } from "@/lib/db/queries/generations";
 import { extensionForType } from "@/lib/catalog";
-import { editImages, generateImages, submitImageEdit, submitImageGeneration, submitVideoGeneration, type PixapiTask } from "@/lib/pixapi";
+import { pixapi, type PixapiTask } from "@/lib/pixapi";
 import { deleteObjects, openObject, signedMediaUrl } from "@/lib/storage";
 import { failureOf } from "./errors";
 import { parseStoredParams } from "./params";
@@ -51,7 +51,7 @@ async function readInputImages(gen: GenerationRow): Promise<{ data: Blob; filena
 async function runSync(gen: GenerationRow): Promise<void> {
   const p = parseStoredParams(gen.params);
   const request = { model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality };
-  const result = gen.kind === "edit" ? await editImages({ ...request, images: await readInputImages(gen) }) : await generateImages(request);
+  const result = gen.kind === "edit" ? await pixapi().editImages({ ...request, images: await readInputImages(gen) }) : await pixapi().generateImages(request);
   const items = result.images.map((img) => (img.kind === "url" ? { kind: "url" as const, url: img.url } : { kind: "base64" as const, base64: img.base64 }));
   const stored = await storeOutputs({ userId: gen.userId, generationId: gen.id, kind: "image", items });
   // Sync answers carry no cost: the estimate from the shared price table is what we settle.
@@ -64,7 +64,7 @@ async function submitAsync(gen: GenerationRow): Promise<void> {
   let task: PixapiTask;
   if (gen.kind === "video") {
     const input = gen.media.find((m) => m.role === "input" && m.kind === "image");
-    task = await submitVideoGeneration({
+    task = await pixapi().submitVideoGeneration({
       model: gen.model,
       prompt: gen.prompt,
       duration: p.duration,
@@ -72,9 +72,9 @@ async function submitAsync(gen: GenerationRow): Promise<void> {
       ...(input ? { inputImage: signedMediaUrl({ mediaId: input.id }) } : {}),
     });
   } else if (gen.kind === "edit") {
-    task = await submitImageEdit({ model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality, images: await readInputImages(gen) });
+    task = await pixapi().submitImageEdit({ model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality, images: await readInputImages(gen) });
   } else {
-    task = await submitImageGeneration({ model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality });
+    task = await pixapi().submitImageGeneration({ model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality });
   }
   await recordUpstreamTask({
     id: gen.id,

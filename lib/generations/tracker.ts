@@ -3,7 +3,7 @@ import { completeGeneration, failGeneration } from "@/lib/db/queries/generations
 import { claimDueGenerations, releaseLeases, rescheduleIngest, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
 import { env } from "@/lib/env";
 import { deleteObjects } from "@/lib/storage";
-import { getTask, isPixapiError, type PixapiTask } from "@/lib/pixapi";
+import { isPixapiError, pixapi, type PixapiTask } from "@/lib/pixapi";
 import { toMilli } from "@/lib/catalog";
 import { failureOf } from "./errors";
 import { storeOutputs } from "./ingest";
@@ -65,7 +65,7 @@ async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promis
   let task: PixapiTask;
   try {
     // One attempt per poll: the tracker's own schedule is the retry loop.
-    task = await getTask(gen.upstreamTaskId as string, { retry: { attempts: 1 }, timeoutMs: 15_000 });
+    task = await pixapi().getTask(gen.upstreamTaskId as string, { retry: { attempts: 1 }, timeoutMs: 15_000 });
   } catch (error) {
     if (isPixapiError(error) && error.type === "not_found_error") {
       await failGeneration({ id: gen.id, errorType: "generation_failed", errorMessage: "Pixapi no longer knows this task (it may have expired)." });

@@ -4,7 +4,7 @@ import type { z } from "zod";
 
 import { downloadMediaWith, type DownloadedMedia, type DownloadOptions } from "./download";
 import { PixapiError } from "./errors";
-import { type PixapiConfig, requestJson, resolveConfig } from "./http";
+import { type PixapiConfig, requestJson, resolveConfig, type ResolvedConfig } from "./http";
 import { MODEL_ALIASES, typeForFileName } from "@/lib/catalog";
 import {
   type GeneratedImages,
@@ -29,25 +29,6 @@ import {
   type VideoGenerationRequest,
   videoGenerationRequestSchema,
 } from "./schemas";
-
-export interface PixapiClient {
-  /** POST /v1/images/generations (sync). Never retried. */
-  generateImages(input: ImageGenerationRequest, options?: PixapiConfig): Promise<GeneratedImages>;
-  /** POST /v1/images/edits (sync, multipart). Never retried. */
-  editImages(input: ImageEditRequest, options?: PixapiConfig): Promise<GeneratedImages>;
-  /** POST /v1/async/images/generations. Never retried. */
-  submitImageGeneration(input: ImageGenerationRequest, options?: PixapiConfig): Promise<PixapiTask>;
-  /** POST /v1/async/images/edits (multipart). Never retried. */
-  submitImageEdit(input: ImageEditRequest, options?: PixapiConfig): Promise<PixapiTask>;
-  /** POST /v1/async/videos/generations. Never retried. */
-  submitVideoGeneration(input: VideoGenerationRequest, options?: PixapiConfig): Promise<PixapiTask>;
-  /** GET /v1/tasks/{id}. Retried on network errors, 429 and 5xx. */
-  getTask(id: string, options?: PixapiConfig): Promise<PixapiTask>;
-  /** GET /v1/models. Retried on network errors, 429 and 5xx. */
-  listModels(options?: PixapiConfig): Promise<PixapiModel[]>;
-  /** GET a result file (bytes, content type, size limit). Retried like the other reads. */
-  downloadMedia(url: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedMedia>;
-}
 
 /** Validates what the studio asks for before any credit can be spent on it. */
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -100,97 +81,65 @@ function editForm(input: ImageEditRequest): FormData {
   return form;
 }
 
+/** One upstream operation: a body (JSON) or a form (multipart) makes it a POST, never retried; neither, a GET, retried. */
+type Call<R, T> = { path: string; schema: z.ZodType<R>; reshape: (response: R) => T } & (
+  | { body: Record<string, string | number>; form?: never }
+  | { form: FormData; body?: never }
+  | { body?: never; form?: never }
+);
+
+async function call<R, T>(cfg: ResolvedConfig, { path, body, form, schema, reshape }: Call<R, T>): Promise<T> {
+  const write = body !== undefined || form !== undefined;
+  const res = await requestJson(cfg, { method: write ? "POST" : "GET", path, json: body, form, schema, idempotent: !write });
+  return reshape(res);
+}
+
 /**
- * A Pixapi client. Anything `config` leaves out comes from the validated env at call time,
- * and every call may override any of it (tests point `baseUrl` at an emulator).
+ * A Pixapi client: each upstream operation, declared once. Anything `config` leaves out
+ * comes from the validated env at call time, and every call may override any of it
+ * (tests point `baseUrl` at an emulator).
  */
-export function createPixapiClient(config: PixapiConfig = {}): PixapiClient {
+export function createPixapiClient(config: PixapiConfig = {}) {
   const cfg = (options?: PixapiConfig) => resolveConfig(config, options);
 
   return {
-    async generateImages(input, options) {
-      const body = generationBody(validate(imageGenerationRequestSchema, input));
-      const res = await requestJson(cfg(options), {
-        method: "POST",
-        path: "/v1/images/generations",
-        json: body,
-        schema: imagesResponseSchema,
-        idempotent: false,
-      });
-      return reshapeImages(res);
-    },
+    /** POST /v1/images/generations (sync). Never retried. */
+    generateImages: (input: ImageGenerationRequest, options?: PixapiConfig): Promise<GeneratedImages> =>
+      call(cfg(options), { path: "/v1/images/generations", body: generationBody(validate(imageGenerationRequestSchema, input)), schema: imagesResponseSchema, reshape: reshapeImages }),
 
-    async editImages(input, options) {
-      const form = editForm(validate(imageEditRequestSchema, input));
-      const res = await requestJson(cfg(options), {
-        method: "POST",
-        path: "/v1/images/edits",
-        form,
-        schema: imagesResponseSchema,
-        idempotent: false,
-      });
-      return reshapeImages(res);
-    },
+    /** POST /v1/images/edits (sync, multipart). Never retried. */
+    editImages: (input: ImageEditRequest, options?: PixapiConfig): Promise<GeneratedImages> =>
+      call(cfg(options), { path: "/v1/images/edits", form: editForm(validate(imageEditRequestSchema, input)), schema: imagesResponseSchema, reshape: reshapeImages }),
 
-    async submitImageGeneration(input, options) {
-      const body = generationBody(validate(imageGenerationRequestSchema, input));
-      const res = await requestJson(cfg(options), {
-        method: "POST",
+    /** POST /v1/async/images/generations. Never retried. */
+    submitImageGeneration: (input: ImageGenerationRequest, options?: PixapiConfig): Promise<PixapiTask> =>
+      call(cfg(options), {
         path: "/v1/async/images/generations",
-        json: body,
+        body: generationBody(validate(imageGenerationRequestSchema, input)),
         schema: asyncSubmitResponseSchema,
-        idempotent: false,
-      });
-      return reshapeSubmittedTask(res);
-    },
+        reshape: reshapeSubmittedTask,
+      }),
 
-    async submitImageEdit(input, options) {
-      const form = editForm(validate(imageEditRequestSchema, input));
-      const res = await requestJson(cfg(options), {
-        method: "POST",
-        path: "/v1/async/images/edits",
-        form,
-        schema: asyncSubmitResponseSchema,
-        idempotent: false,
-      });
-      return reshapeSubmittedTask(res);
-    },
+    /** POST /v1/async/images/edits (multipart). Never retried. */
+    submitImageEdit: (input: ImageEditRequest, options?: PixapiConfig): Promise<PixapiTask> =>
+      call(cfg(options), { path: "/v1/async/images/edits", form: editForm(validate(imageEditRequestSchema, input)), schema: asyncSubmitResponseSchema, reshape: reshapeSubmittedTask }),
 
-    async submitVideoGeneration(input, options) {
-      const body = videoBody(validate(videoGenerationRequestSchema, input));
-      const res = await requestJson(cfg(options), {
-        method: "POST",
-        path: "/v1/async/videos/generations",
-        json: body,
-        schema: asyncSubmitResponseSchema,
-        idempotent: false,
-      });
-      return reshapeSubmittedTask(res);
-    },
+    /** POST /v1/async/videos/generations. Never retried. */
+    submitVideoGeneration: (input: VideoGenerationRequest, options?: PixapiConfig): Promise<PixapiTask> =>
+      call(cfg(options), { path: "/v1/async/videos/generations", body: videoBody(validate(videoGenerationRequestSchema, input)), schema: asyncSubmitResponseSchema, reshape: reshapeSubmittedTask }),
 
-    async getTask(id, options) {
-      const taskId = validate(taskIdSchema, id);
-      const res = await requestJson(cfg(options), {
-        method: "GET",
-        path: `/v1/tasks/${encodeURIComponent(taskId)}`,
-        schema: taskResponseSchema,
-        idempotent: true,
-      });
-      return reshapeTask(res);
-    },
+    /** GET /v1/tasks/{id}. Retried on network errors, 429 and 5xx. */
+    getTask: (id: string, options?: PixapiConfig): Promise<PixapiTask> =>
+      call(cfg(options), { path: `/v1/tasks/${encodeURIComponent(validate(taskIdSchema, id))}`, schema: taskResponseSchema, reshape: reshapeTask }),
 
-    async listModels(options) {
-      const res = await requestJson(cfg(options), {
-        method: "GET",
-        path: "/v1/models",
-        schema: modelsResponseSchema,
-        idempotent: true,
-      });
-      return reshapeModels(res, MODEL_ALIASES);
-    },
+    /** GET /v1/models. Retried on network errors, 429 and 5xx. */
+    listModels: (options?: PixapiConfig): Promise<PixapiModel[]> =>
+      call(cfg(options), { path: "/v1/models", schema: modelsResponseSchema, reshape: (res) => reshapeModels(res, MODEL_ALIASES) }),
 
-    async downloadMedia(url, options) {
-      return downloadMediaWith(cfg(options), url, { maxBytes: options?.maxBytes });
-    },
+    /** GET a result file (bytes, content type, size limit). Retried like the other reads. */
+    downloadMedia: (url: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedMedia> =>
+      downloadMediaWith(cfg(options), url, { maxBytes: options?.maxBytes }),
   };
 }
+
+export type PixapiClient = ReturnType<typeof createPixapiClient>;

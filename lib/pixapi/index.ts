@@ -3,7 +3,8 @@ import "server-only";
 import { createPixapiClient, type PixapiClient } from "./client";
 
 /**
- * The studio's one door to Pixapi. Import from "@/lib/pixapi".
+ * The studio's one door to Pixapi. Import from "@/lib/pixapi": the client factory, the
+ * studio's own shapes and the error type. The wire contract (schemas.ts) stays inside.
  *
  * The default client reads PIXAPI_BASE_URL / PIXAPI_KEY / PIXAPI_TIMEOUT_MS from the
  * validated env on each call, so importing this module needs no env (next build).
@@ -16,45 +17,9 @@ export function pixapi(): PixapiClient {
   return defaultClient;
 }
 
-export const generateImages: PixapiClient["generateImages"] = (input, options) => pixapi().generateImages(input, options);
-export const editImages: PixapiClient["editImages"] = (input, options) => pixapi().editImages(input, options);
-export const submitImageGeneration: PixapiClient["submitImageGeneration"] = (input, options) =>
-  pixapi().submitImageGeneration(input, options);
-export const submitImageEdit: PixapiClient["submitImageEdit"] = (input, options) => pixapi().submitImageEdit(input, options);
-export const submitVideoGeneration: PixapiClient["submitVideoGeneration"] = (input, options) =>
-  pixapi().submitVideoGeneration(input, options);
-export const getTask: PixapiClient["getTask"] = (id, options) => pixapi().getTask(id, options);
-export const listModels: PixapiClient["listModels"] = (options) => pixapi().listModels(options);
-export const downloadMedia: PixapiClient["downloadMedia"] = (url, options) => pixapi().downloadMedia(url, options);
-
 export { createPixapiClient, type PixapiClient } from "./client";
-export { DEFAULT_MAX_MEDIA_BYTES, type DownloadedMedia, type DownloadOptions } from "./download";
-export {
-  isPixapiError,
-  isRetryable,
-  parseRetryAfter,
-  PIXAPI_ERROR_TYPES,
-  PixapiError,
-  type PixapiErrorType,
-  toAppError,
-} from "./errors";
-export { DEFAULT_RETRY, type PixapiConfig, type RetryPolicy } from "./http";
-
-export {
-  type GeneratedImage,
-  type GeneratedImages,
-  isTerminalStatus,
-  type MediaKind,
-  type ModelCategory,
-  type PixapiModel,
-  type PixapiTask,
-  reshapeImages,
-  reshapeModels,
-  reshapeSubmittedTask,
-  reshapeTask,
-  reshapeTaskStatus,
-  TASK_STATUSES,
-  type TaskFailure,
-  type TaskStatus,
-} from "./reshape";
-export * from "./schemas";
+export type { DownloadedMedia, DownloadOptions } from "./download";
+export { isPixapiError, PixapiError, type PixapiErrorType, toAppError } from "./errors";
+export type { PixapiConfig, RetryPolicy } from "./http";
+export type { GeneratedImage, GeneratedImages, MediaKind, ModelCategory, PixapiModel, PixapiTask, TaskFailure, TaskStatus } from "./reshape";
+export type { EditImage, ImageEditRequest, ImageGenerationRequest, VideoGenerationRequest } from "./schemas";

@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { getRequestUser, type SessionUser } from "@/lib/auth/request-user";
-import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi/errors";
+import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi";
 import { isDraining, trackRequest } from "@/lib/lifecycle/state";
 import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
 import { checkPathParams } from "./path-params";

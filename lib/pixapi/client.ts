@@ -104,15 +104,15 @@ export function createPixapiClient(config: PixapiConfig = {}) {
 
   return {
     /** POST /v1/images/generations (sync). Never retried. */
-    generateImages: (input: ImageGenerationRequest, options?: PixapiConfig): Promise<GeneratedImages> =>
+    generateImages: async (input: ImageGenerationRequest, options?: PixapiConfig): Promise<GeneratedImages> =>
       call(cfg(options), { path: "/v1/images/generations", body: generationBody(validate(imageGenerationRequestSchema, input)), schema: imagesResponseSchema, reshape: reshapeImages }),
 
     /** POST /v1/images/edits (sync, multipart). Never retried. */
-    editImages: (input: ImageEditRequest, options?: PixapiConfig): Promise<GeneratedImages> =>
+    editImages: async (input: ImageEditRequest, options?: PixapiConfig): Promise<GeneratedImages> =>
       call(cfg(options), { path: "/v1/images/edits", form: editForm(validate(imageEditRequestSchema, input)), schema: imagesResponseSchema, reshape: reshapeImages }),
 
     /** POST /v1/async/images/generations. Never retried. */
-    submitImageGeneration: (input: ImageGenerationRequest, options?: PixapiConfig): Promise<PixapiTask> =>
+    submitImageGeneration: async (input: ImageGenerationRequest, options?: PixapiConfig): Promise<PixapiTask> =>
       call(cfg(options), {
         path: "/v1/async/images/generations",
         body: generationBody(validate(imageGenerationRequestSchema, input)),
@@ -121,23 +121,23 @@ export function createPixapiClient(config: PixapiConfig = {}) {
       }),
 
     /** POST /v1/async/images/edits (multipart). Never retried. */
-    submitImageEdit: (input: ImageEditRequest, options?: PixapiConfig): Promise<PixapiTask> =>
+    submitImageEdit: async (input: ImageEditRequest, options?: PixapiConfig): Promise<PixapiTask> =>
       call(cfg(options), { path: "/v1/async/images/edits", form: editForm(validate(imageEditRequestSchema, input)), schema: asyncSubmitResponseSchema, reshape: reshapeSubmittedTask }),
 
     /** POST /v1/async/videos/generations. Never retried. */
-    submitVideoGeneration: (input: VideoGenerationRequest, options?: PixapiConfig): Promise<PixapiTask> =>
+    submitVideoGeneration: async (input: VideoGenerationRequest, options?: PixapiConfig): Promise<PixapiTask> =>
       call(cfg(options), { path: "/v1/async/videos/generations", body: videoBody(validate(videoGenerationRequestSchema, input)), schema: asyncSubmitResponseSchema, reshape: reshapeSubmittedTask }),
 
     /** GET /v1/tasks/{id}. Retried on network errors, 429 and 5xx. */
-    getTask: (id: string, options?: PixapiConfig): Promise<PixapiTask> =>
+    getTask: async (id: string, options?: PixapiConfig): Promise<PixapiTask> =>
       call(cfg(options), { path: `/v1/tasks/${encodeURIComponent(validate(taskIdSchema, id))}`, schema: taskResponseSchema, reshape: reshapeTask }),
 
     /** GET /v1/models. Retried on network errors, 429 and 5xx. */
-    listModels: (options?: PixapiConfig): Promise<PixapiModel[]> =>
+    listModels: async (options?: PixapiConfig): Promise<PixapiModel[]> =>
       call(cfg(options), { path: "/v1/models", schema: modelsResponseSchema, reshape: (res) => reshapeModels(res, MODEL_ALIASES) }),
 
     /** GET a result file (bytes, content type, size limit). Retried like the other reads. */
-    downloadMedia: (url: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedMedia> =>
+    downloadMedia: async (url: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedMedia> =>
       downloadMediaWith(cfg(options), url, { maxBytes: options?.maxBytes }),
   };
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { completeGeneration } from "@/lib/db/queries/generations";
 import type { NewMedia } from "@/lib/db/queries/media";
 import { makeImageThumbnail, makeVideoPoster, probeImage, probeVideo } from "@/lib/media";
 import { pixapi } from "@/lib/pixapi";
@@ -70,4 +71,21 @@ export async function storeOutputs(input: {
     await deleteObjects({ keys: written });
     throw error;
   }
+}
+
+/**
+ * Stores a finished generation's results and completes it at `costMilli`. If another
+ * runner completed or failed it meanwhile, the files just written are removed again.
+ */
+export async function completeWithOutputs(input: {
+  generation: { id: string; userId: string };
+  kind: "image" | "video";
+  items: UpstreamItem[];
+  costMilli: number;
+  source: "estimate" | "reported";
+}): Promise<void> {
+  const { generation, kind, items, costMilli, source } = input;
+  const stored = await storeOutputs({ userId: generation.userId, generationId: generation.id, kind, items });
+  const done = await completeGeneration({ id: generation.id, outputs: stored.media, costMilli, source });
+  if (!done) await deleteObjects({ keys: stored.keys });
 }

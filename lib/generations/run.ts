@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  completeGeneration,
   failGeneration,
   getGenerationById,
   markGenerationStarted,
@@ -9,10 +8,10 @@ import {
 } from "@/lib/db/queries/generations";
 import { extensionForType } from "@/lib/catalog";
 import { pixapi, type PixapiTask } from "@/lib/pixapi";
-import { deleteObjects, openObject, signedMediaUrl } from "@/lib/storage";
+import { openObject, signedMediaUrl } from "@/lib/storage";
 import { failureOf } from "./errors";
 import { parseStoredParams } from "./params";
-import { storeOutputs } from "./ingest";
+import { completeWithOutputs } from "./ingest";
 import { instanceId, leaseUntil, withLeaseHeartbeat } from "./lease";
 import { purgeIfDeleted } from "./purge";
 import { firstPollDelayMs } from "./schedule";
@@ -53,10 +52,8 @@ async function runSync(gen: GenerationRow): Promise<void> {
   const request = { model: gen.model, prompt: gen.prompt, n: p.n, size: p.size, quality: p.quality };
   const result = gen.kind === "edit" ? await pixapi().editImages({ ...request, images: await readInputImages(gen) }) : await pixapi().generateImages(request);
   const items = result.images.map((img) => (img.kind === "url" ? { kind: "url" as const, url: img.url } : { kind: "base64" as const, base64: img.base64 }));
-  const stored = await storeOutputs({ userId: gen.userId, generationId: gen.id, kind: "image", items });
   // Sync answers carry no cost: the estimate from the shared price table is what we settle.
-  const done = await completeGeneration({ id: gen.id, outputs: stored.media, costMilli: gen.estimatedMilli, source: "estimate" });
-  if (!done) await deleteObjects({ keys: stored.keys });
+  await completeWithOutputs({ generation: gen, kind: "image", items, costMilli: gen.estimatedMilli, source: "estimate" });
 }
 
 async function submitAsync(gen: GenerationRow): Promise<void> {

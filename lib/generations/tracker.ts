@@ -1,12 +1,11 @@
 import "server-only";
-import { completeGeneration, failGeneration } from "@/lib/db/queries/generations";
+import { failGeneration } from "@/lib/db/queries/generations";
 import { claimDueGenerations, releaseLeases, rescheduleIngest, reschedulePoll, type TrackedGeneration } from "@/lib/db/queries/tracker";
 import { env } from "@/lib/env";
-import { deleteObjects } from "@/lib/storage";
 import { isPixapiError, pixapi, type PixapiTask } from "@/lib/pixapi";
 import { toMilli } from "@/lib/catalog";
 import { failureOf } from "./errors";
-import { storeOutputs } from "./ingest";
+import { completeWithOutputs } from "./ingest";
 import { instanceId, leaseMs, withLeaseHeartbeat } from "./lease";
 import { purgeIfDeleted } from "./purge";
 import { recoverOrphans } from "./recover";
@@ -31,15 +30,15 @@ async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, n
   }
   try {
     const kind = task.resultType ?? (gen.kind === "video" ? "video" : "image");
-    const stored = await storeOutputs({ userId: gen.userId, generationId: gen.id, kind, items: task.urls.map((url) => ({ kind: "url", url })) });
+    const items = task.urls.map((url) => ({ kind: "url" as const, url }));
     const reported = task.creditsCost !== null;
-    const done = await completeGeneration({
-      id: gen.id,
-      outputs: stored.media,
+    await completeWithOutputs({
+      generation: gen,
+      kind,
+      items,
       costMilli: reported ? toMilli(task.creditsCost as number) : gen.estimatedMilli,
       source: reported ? "reported" : "estimate",
     });
-    if (!done) await deleteObjects({ keys: stored.keys });
   } catch (error) {
     // Downloading results can fail transiently; retry a few times before giving up. Counted
     // apart from polls: a long video has polled many times before its first download.

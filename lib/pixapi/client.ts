@@ -41,26 +41,16 @@ function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   throw new PixapiError({ type: "invalid_request_error", message: `Invalid request: ${detail}.`, cause: result.error });
 }
 
-function generationBody(input: ImageGenerationRequest): Record<string, string | number> {
-  return {
-    model: input.model,
-    prompt: input.prompt,
-    ...(input.n !== undefined ? { n: input.n } : {}),
-    ...(input.size !== undefined ? { size: input.size } : {}),
-    ...(input.quality !== undefined ? { quality: input.quality } : {}),
-    ...(input.responseFormat !== undefined ? { response_format: input.responseFormat } : {}),
-  };
+/** A wire body: the studio's fields under Pixapi's names, the ones left out not sent at all. */
+function wireBody(fields: Record<string, string | number | undefined>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
 }
 
-function videoBody(input: VideoGenerationRequest): Record<string, string | number> {
-  return {
-    model: input.model,
-    prompt: input.prompt,
-    ...(input.duration !== undefined ? { duration: input.duration } : {}),
-    ...(input.size !== undefined ? { size: input.size } : {}),
-    ...(input.inputImage !== undefined ? { input_image: input.inputImage } : {}),
-  };
-}
+const generationBody = (input: ImageGenerationRequest) =>
+  wireBody({ model: input.model, prompt: input.prompt, n: input.n, size: input.size, quality: input.quality, response_format: input.responseFormat });
+
+const videoBody = (input: VideoGenerationRequest) =>
+  wireBody({ model: input.model, prompt: input.prompt, duration: input.duration, size: input.size, input_image: input.inputImage });
 
 /** A part with a filename and a content type, inferring the type from the name if the Blob has none. */
 function imagePart(image: EditImage): { blob: Blob; filename: string } {

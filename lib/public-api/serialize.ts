@@ -44,8 +44,9 @@ export function failureOf(g: GenerationView): PixapiWireError {
   return toPixapiError(new AppError(known, message));
 }
 
-export function submittedResponse(g: GenerationView): AsyncSubmitResponse {
-  return { status: taskStatusOf(g), id: taskIdOf(g.id), progress: g.progress, created_at: seconds(g.createdAt), model: g.model };
+/** Pixapi echoes the model as the caller named it (an alias stays an alias); the studio stores the canonical id. */
+export function submittedResponse(g: GenerationView, requestedModel: string): AsyncSubmitResponse {
+  return { status: taskStatusOf(g), id: taskIdOf(g.id), progress: g.progress, created_at: seconds(g.createdAt), model: requestedModel };
 }
 
 export function taskResponse(g: GenerationView): TaskResponse {

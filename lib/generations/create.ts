@@ -11,7 +11,7 @@ import { runInBackground } from "./background";
 import { estimateCreditsSafe, pixelsOf, toMilli } from "@/lib/catalog";
 import { assertSameRequest } from "./idempotency";
 import { requireModel } from "./models";
-import type { StoredParams } from "./params";
+import { storedParamsOf } from "./params";
 import { runGeneration } from "./run";
 import { storeMedia } from "./store-media";
 import { generationToView } from "./to-view";
@@ -52,8 +52,7 @@ export async function createGeneration(input: {
       ? estimateCreditsSafe({ kind: "video", model: model.id, duration: request.duration, size: request.size })
       : estimateCreditsSafe({ kind: "image", model: model.id, size: request.size, quality: request.quality, n: request.n });
   const mode = !input.preferAsync && request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
-  const params: StoredParams =
-    request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
+  const params = storedParamsOf(request, model.id);
   const estimatedMilli = toMilli(estimate);
   // Fail fast before decoding or storing uploads (a user over budget costs no decode); the
   // guard in the transaction below is the race-safe check.

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { GenerationRequest } from "@/lib/validation/generation";
 import { inspectUpload } from "@/lib/media";
 import { canonicalModelId } from "@/lib/catalog";
+import { sameStoredParams } from "./params";
 
 /**
  * An Idempotency-Key names one request. Replaying it with the same body returns the first
@@ -11,12 +12,11 @@ import { canonicalModelId } from "@/lib/catalog";
  * the other generation back: 422, as the IETF Idempotency-Key draft says.
  */
 export async function assertSameRequest(row: GenerationRow, request: GenerationRequest, uploads: Uint8Array[]): Promise<void> {
-  const params = request.kind === "video" ? { duration: request.duration, size: request.size } : { n: request.n, size: request.size, quality: request.quality };
   const same =
     row.kind === request.kind &&
     canonicalModelId(row.model) === canonicalModelId(request.model) &&
     row.prompt === request.prompt &&
-    JSON.stringify(row.params) === JSON.stringify(params) &&
+    sameStoredParams(row.params, request) &&
     (await sameUploads(await getInputHashes({ generationId: row.id }), uploads));
   if (!same) {
     throw new AppError("validation_error", "This Idempotency-Key was already used for a different request. Use a new key for a new request.", {

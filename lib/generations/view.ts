@@ -29,7 +29,8 @@ export interface GenerationView {
   progress: number;
   model: string;
   prompt: string;
-  params: { n?: number; size?: string; quality?: string; duration?: number };
+  /** requestedModel: the alias the caller used, when it used one (`model` is always canonical). */
+  params: { n?: number; size?: string; quality?: string; duration?: number; requestedModel?: string };
   mode: "sync" | "async";
   credits: { estimated: number; cost: number | null };
   error: { type: string; message: string } | null;

@@ -46,13 +46,13 @@ export async function imagesEdits(args: Args): Promise<Response> {
 export async function asyncImagesGenerations({ req, caller }: Args): Promise<Response> {
   const { request } = await readImageGeneration(req);
   const { generation } = await create(caller, request, [], true);
-  return json(submittedResponse(generation, request.model));
+  return json(submittedResponse(generation));
 }
 
 export async function asyncImagesEdits({ req, caller }: Args): Promise<Response> {
   const { request, uploads } = await readImageEdit(req);
   const { generation } = await create(caller, request, uploads, true);
-  return json(submittedResponse(generation, request.model));
+  return json(submittedResponse(generation));
 }
 
 export async function asyncVideosGenerations({ req, caller }: Args): Promise<Response> {
@@ -60,7 +60,7 @@ export async function asyncVideosGenerations({ req, caller }: Args): Promise<Res
   const uploads = body.input_image ? [await resolveInputImage({ value: body.input_image, userId: caller.user.id })] : [];
   const request: GenerationRequest = { kind: "video", model: body.model, prompt: body.prompt, duration: body.duration, size: body.size };
   const { generation } = await create(caller, request, uploads, true);
-  return json(submittedResponse(generation, request.model));
+  return json(submittedResponse(generation));
 }
 
 export async function getTask({ caller, id }: { caller: TokenCaller; id: string }): Promise<Response> {

@@ -44,9 +44,11 @@ export function failureOf(g: GenerationView): PixapiWireError {
   return toPixapiError(new AppError(known, message));
 }
 
-/** Pixapi echoes the model as the caller named it (an alias stays an alias); the studio stores the canonical id. */
-export function submittedResponse(g: GenerationView, requestedModel: string): AsyncSubmitResponse {
-  return { status: taskStatusOf(g), id: taskIdOf(g.id), progress: g.progress, created_at: seconds(g.createdAt), model: requestedModel };
+/** Pixapi echoes the model as the caller named it (an alias stays an alias); the row holds the canonical id. */
+const modelAsRequested = (g: GenerationView) => g.params.requestedModel ?? g.model;
+
+export function submittedResponse(g: GenerationView): AsyncSubmitResponse {
+  return { status: taskStatusOf(g), id: taskIdOf(g.id), progress: g.progress, created_at: seconds(g.createdAt), model: modelAsRequested(g) };
 }
 
 export function taskResponse(g: GenerationView): TaskResponse {
@@ -55,7 +57,7 @@ export function taskResponse(g: GenerationView): TaskResponse {
     id: taskIdOf(g.id),
     status,
     credits_cost: status === "completed" ? (g.credits.cost ?? g.credits.estimated) : 0,
-    model: g.model,
+    model: modelAsRequested(g),
     progress: status === "completed" ? 100 : g.progress,
     created: seconds(g.createdAt),
   };

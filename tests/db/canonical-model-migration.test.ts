@@ -49,8 +49,11 @@ for (const kind of ["pglite", "postgres"] as const) {
       expect(await applyMigrations({ adapter: db.adapter })).toContain(MIGRATION);
 
       const expected = stored.map((m) => MODEL_ALIASES[m] ?? m);
-      const generations = await db.prisma.$queryRaw<{ model: string }[]>`SELECT "model" FROM "generations" ORDER BY "id"`;
+      const generations = await db.prisma.$queryRaw<{ model: string; requested: string | null }[]>`
+        SELECT "model", "params"->>'requestedModel' AS "requested" FROM "generations" ORDER BY "id"`;
       expect(generations.map((g) => g.model)).toEqual(expected);
+      // The name each was asked for stays in its params, only where it was an alias.
+      expect(generations.map((g) => g.requested)).toEqual(stored.map((m) => (MODEL_ALIASES[m] ? m : null)));
       const entries = await db.prisma.$queryRaw<{ model: string }[]>`SELECT "model" FROM "usage_entries" ORDER BY "generation_id"`;
       expect(entries.map((e) => e.model)).toEqual(expected);
     }, 120_000); // two schema-engine runs; the WASM engine is slow on a busy machine

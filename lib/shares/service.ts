@@ -1,5 +1,6 @@
 import "server-only";
-import { disableShare, enableShare, getSharedGeneration, listSharesForUser } from "@/lib/db/queries/shares";
+import { disableShare, enableShare, getSharedGeneration, getSharedMedia, listSharesForUser } from "@/lib/db/queries/shares";
+import type { MediaRow } from "@/lib/db/queries/media";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { GenerationKind } from "@/lib/generations/view";
@@ -88,4 +89,9 @@ export async function loadPublicShare(token: string): Promise<PublicShare | null
     })),
     previewUrl: `/s/${token}/preview`,
   };
+}
+
+/** One output of a shared generation, by its share token; null for anything else (turned off, an input, another generation's). */
+export async function sharedMedia({ token, mediaId }: { token: string; mediaId: string }): Promise<MediaRow | null> {
+  return isShareTokenShape(token) ? getSharedMedia({ token, mediaId }) : null;
 }

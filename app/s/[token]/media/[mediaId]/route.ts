@@ -1,8 +1,7 @@
-import { getSharedMedia } from "@/lib/db/queries/shares";
+import { sharedMedia } from "@/lib/shares/service";
 import { AppError } from "@/lib/errors";
 import { serveMedia } from "@/lib/storage";
 import { publicRoute, unsupportedMethods } from "@/lib/http/route";
-import { isShareTokenShape } from "@/lib/shares/token";
 
 /**
  * A shared result's file, without a session: the token must share the generation this
@@ -11,7 +10,7 @@ import { isShareTokenShape } from "@/lib/shares/token";
  * takes effect at once (a presigned store URL would outlive it).
  */
 export const GET = publicRoute<{ token: string; mediaId: string }>(async ({ req, params }) => {
-  const media = isShareTokenShape(params.token) ? await getSharedMedia({ token: params.token, mediaId: params.mediaId }) : null;
+  const media = await sharedMedia({ token: params.token, mediaId: params.mediaId });
   if (!media) throw new AppError("not_found_error", "This link is not shared (any more).");
   const variant = new URL(req.url).searchParams.get("variant") === "thumb" ? "thumb" : "original";
   return serveMedia(req, media, { variant, download: false, cacheControl: "no-store", presigned: false });

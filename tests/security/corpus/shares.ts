@@ -41,7 +41,7 @@ export const sharesTable: RouteTable = {
   ],
 };
 
-/** Public routes: any token, id or header that doesn't name a shared output is one 404. */
+/** Public routes: a token, id or header that doesn't name a shared output is always one 404. */
 const publicCases = (withMedia: boolean): SecurityCase[] => [
   ...Object.entries(BAD_IDS).map(([what, token]): SecurityCase => ({ name: `${what} token`, method: "GET", as: "anonymous", params: (f) => ({ token, ...(withMedia ? { mediaId: f.aliceMedia } : {}) }), ...notFound })),
   { name: "a token that shares nothing", method: "GET", as: "anonymous", params: (f) => ({ token: UNKNOWN_TOKEN, ...(withMedia ? { mediaId: f.aliceMedia } : {}) }), ...notFound },

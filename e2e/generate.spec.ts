@@ -19,7 +19,7 @@ test.describe("generate", () => {
     await expect(card.getByRole("link", { name: "Open image 2 in gallery" })).toHaveAttribute("href", /\/gallery\?open=\w+$/);
 
     // The full-size file is really there, and only for its owner.
-    const full = await card.getByRole("link", { name: "View image 1 in a new tab" }).getAttribute("href");
+    const full = await card.getByRole("link", { name: "View image 1" }).getAttribute("href");
     const res = await page.request.get(full ?? "");
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toMatch(/^image\//);

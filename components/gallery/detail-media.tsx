@@ -5,6 +5,7 @@ import Image from "next/image";
 import { ErrorMessage } from "@/components/studio/error-message";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { VideoPlayer } from "@/components/studio/video-player";
+import { useOpenViewer } from "@/components/studio/viewer/viewer-scope";
 import type { GenerationView } from "@/lib/generations/view";
 import { aspectOf, isPending } from "@/components/studio/generation-format";
 
@@ -19,6 +20,7 @@ const MEDIA = "block h-auto max-h-[75dvh] w-full object-contain md:h-full md:max
 export function DetailMedia({ generation: g, selected }: { generation: GenerationView; selected: number }) {
   const output = g.outputs[selected] ?? g.outputs[0];
   const { width, height } = aspectOf(g);
+  const openViewer = useOpenViewer();
 
   if (output?.kind === "video") {
     return (
@@ -29,7 +31,19 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
   }
   if (output) {
     return (
-      <a href={output.url} target="_blank" rel="noopener" className={clsx("block", FIT)} aria-label="Open the full-size image in a new tab">
+      <a
+        href={output.url}
+        target="_blank"
+        rel="noopener"
+        className={clsx("block cursor-zoom-in", FIT)}
+        aria-label="View the image large"
+        onClick={(event) => {
+          // In the app's viewer when there is one; the plain link stays for a middle click.
+          if (!openViewer || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          openViewer(output.id, g);
+        }}
+      >
         <Image
           src={output.url}
           alt={`${g.outputs.length > 1 ? `Image ${selected + 1} of ${g.outputs.length}` : "Image"}: ${g.prompt}`}

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { formatClockTime } from "@/lib/format";
 import type { GenerationView, MediaView } from "@/lib/generations/view";
 import type { ResultMedia } from "./result-media";
+import { useOpenViewer } from "./viewer/viewer-scope";
 
 function ratioOf(size: string | undefined): string {
   const m = /^(\d+)x(\d+)$/.exec(size ?? "");
@@ -49,10 +50,23 @@ function OutputGrid({ generation }: { generation: GenerationView }) {
 }
 
 function OutputTile({ output, index, total, generation }: { output: MediaView; index: number; total: number; generation: GenerationView }) {
+  const openViewer = useOpenViewer();
   const name = total > 1 ? `image ${index + 1}` : "image";
   return (
     <li className="@container overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
-      <a href={output.url} target="_blank" rel="noopener" className="block" aria-label={`View ${name} in a new tab`}>
+      <a
+        href={output.url}
+        target="_blank"
+        rel="noopener"
+        className="block cursor-zoom-in"
+        aria-label={`View ${name}`}
+        onClick={(event) => {
+          // In the app's viewer when there is one; the plain link stays for a middle click.
+          if (!openViewer || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          openViewer(output.id, generation);
+        }}
+      >
         <Image
           src={output.thumbUrl}
           alt={`${total > 1 ? `Result ${index + 1} of ${total}` : "Result"}: ${generation.prompt}`}

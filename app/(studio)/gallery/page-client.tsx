@@ -1,5 +1,6 @@
 "use client";
 
+import { useCallback, useMemo } from "react";
 import { CollectionsBar } from "@/components/gallery/collections/collections-bar";
 import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
@@ -12,6 +13,7 @@ import { useGalleryUrl } from "@/components/gallery/use-gallery-url";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useModels } from "@/components/studio/use-models";
 import { Button } from "@/components/ui/button";
+import { ViewerScope } from "@/components/studio/viewer/viewer-scope";
 
 /** Focus after the detail view closes on an item that no longer exists: the grid's first tile. */
 function firstTile(): HTMLElement | null {
@@ -25,7 +27,9 @@ export function GalleryPageClient() {
   const deleting = usePendingDeletes();
 
   // A delete waiting out its undo window is hidden already (the toast says so and offers Undo).
-  const items = (gallery.data?.pages.flatMap((page) => page.items) ?? []).filter((g) => !deleting.has(g.id));
+  const pages = gallery.data?.pages;
+  const items = useMemo(() => (pages?.flatMap((page) => page.items) ?? []).filter((g) => !deleting.has(g.id)), [pages, deleting]);
+  const viewable = useCallback(() => items, [items]);
   const filtered = hasFilters(url.filters);
   // Only real answers decide the empty states; a placeholder is the previous filter's grid.
   const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
@@ -38,50 +42,50 @@ export function GalleryPageClient() {
   const next = openIndex >= 0 ? items[openIndex + 1] : undefined;
 
   return (
-    <>
-      {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
-      {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
+    <ViewerScope generations={viewable}>
+        {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
+        {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
 
-      {gallery.isPending ? (
-        <div role="status" aria-label="Loading your gallery">
-          <GallerySkeleton />
-        </div>
-      ) : gallery.isError && items.length === 0 ? (
-        <div className="flex flex-col items-start gap-3">
-          <ErrorMessage error={toErrorLike(gallery.error)} />
-          <Button variant="secondary" onClick={() => void gallery.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : settledEmpty ? (
-        filtered ? (
-        <NoResults query={url.filters.q} onClear={url.clearFilters} />
-      ) : (
-        <EmptyGallery />
-      )
-      ) : (
-        <GalleryGrid
-          items={items}
-          onOpen={url.open}
-          hasNextPage={gallery.hasNextPage}
-          isFetchingNextPage={gallery.isFetchingNextPage}
-          fetchNextPage={() => void gallery.fetchNextPage()}
-          nextPageFailed={nextPageFailed}
-          dimmed={gallery.isPlaceholderData}
-        />
-      )}
+        {gallery.isPending ? (
+          <div role="status" aria-label="Loading your gallery">
+            <GallerySkeleton />
+          </div>
+        ) : gallery.isError && items.length === 0 ? (
+          <div className="flex flex-col items-start gap-3">
+            <ErrorMessage error={toErrorLike(gallery.error)} />
+            <Button variant="secondary" onClick={() => void gallery.refetch()}>
+              Try again
+            </Button>
+          </div>
+        ) : settledEmpty ? (
+          filtered ? (
+          <NoResults query={url.filters.q} onClear={url.clearFilters} />
+        ) : (
+          <EmptyGallery />
+        )
+        ) : (
+          <GalleryGrid
+            items={items}
+            onOpen={url.open}
+            hasNextPage={gallery.hasNextPage}
+            isFetchingNextPage={gallery.isFetchingNextPage}
+            fetchNextPage={() => void gallery.fetchNextPage()}
+            nextPageFailed={nextPageFailed}
+            dimmed={gallery.isPlaceholderData}
+          />
+        )}
 
-      {url.openId ? (
-        <GenerationDetail
-          id={url.openId}
-          initial={items.find((g) => g.id === url.openId)}
-          onClose={url.close}
-          onPrevious={previous ? () => url.show(previous.id) : undefined}
-          onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
-          returnFocus={firstTile}
-          onDeleted={url.close}
-        />
-      ) : null}
-    </>
+        {url.openId ? (
+          <GenerationDetail
+            id={url.openId}
+            initial={items.find((g) => g.id === url.openId)}
+            onClose={url.close}
+            onPrevious={previous ? () => url.show(previous.id) : undefined}
+            onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
+            returnFocus={firstTile}
+            onDeleted={url.close}
+          />
+        ) : null}
+    </ViewerScope>
   );
 }

@@ -41,8 +41,8 @@ export function SharedList() {
       {set.error ? <ErrorMessage error={toErrorLike(set.error)} /> : null}
       <ul aria-label="Shared items" className="flex flex-col divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         {rows.map(({ share: s, on }) => (
-          <li key={s.generationId} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center">
-            <div className="flex min-w-0 flex-1 items-center gap-3">
+          <li key={s.generationId} className="flex flex-col gap-3 p-4">
+            <div className="flex items-center gap-3">
               <div className="relative h-14 w-14 shrink-0 overflow-hidden rounded-md bg-zinc-100 dark:bg-zinc-800">
                 {s.thumbUrl ? <Image src={s.thumbUrl} alt="" fill unoptimized sizes="56px" className="object-cover" /> : null}
               </div>
@@ -52,23 +52,23 @@ export function SharedList() {
                 </Link>
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">{on ? (s.hidePrompt ? "Shared, prompt hidden" : "Shared with its prompt") : "Not shared"}</p>
               </div>
+              <ShareSwitch
+                label={`Share “${s.prompt.slice(0, 60)}”`}
+                checked={on}
+                disabled={set.isPending}
+                onChange={(next) =>
+                  set.mutate(
+                    { id: s.generationId, on: next, hidePrompt: s.hidePrompt },
+                    { onSuccess: () => setTurnedOff((list) => (next ? list.filter((x) => x.generationId !== s.generationId) : [...list, s])) },
+                  )
+                }
+              />
             </div>
             {on ? (
-              <div className="sm:w-96">
+              <div className="sm:pl-[4.25rem]">
                 <CopyLink url={s.url} />
               </div>
             ) : null}
-            <ShareSwitch
-              label={`Share “${s.prompt.slice(0, 60)}”`}
-              checked={on}
-              disabled={set.isPending}
-              onChange={(next) =>
-                set.mutate(
-                  { id: s.generationId, on: next, hidePrompt: s.hidePrompt },
-                  { onSuccess: () => setTurnedOff((list) => (next ? list.filter((x) => x.generationId !== s.generationId) : [...list, s])) },
-                )
-              }
-            />
           </li>
         ))}
       </ul>

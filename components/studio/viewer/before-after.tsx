@@ -1,0 +1,46 @@
+"use client";
+
+import { useState } from "react";
+import { ReactCompareSlider, ReactCompareSliderImage } from "react-compare-slider";
+import type { MediaView } from "@/lib/generations/view";
+
+const caption = "pointer-events-none absolute top-2 z-10 rounded bg-black/60 px-2 py-0.5 text-xs font-medium text-white";
+
+/**
+ * An edit's input and output: a slider over the two from sm up (drag, or focus it and use
+ * ←/→), side by side on phones, where a slider would leave each half too small to judge.
+ */
+export function BeforeAfter({ before, after, prompt }: { before: MediaView; after: MediaView; prompt: string }) {
+  const [position, setPosition] = useState(50);
+  return (
+    <>
+      <div className="absolute inset-0 hidden items-center justify-center p-6 sm:flex">
+        <div data-testid="before-after" data-position={position} className="relative max-h-full max-w-full" style={{ aspectRatio: `${after.width} / ${after.height}`, height: "100%" }}>
+          <ReactCompareSlider
+            defaultPosition={50}
+            // Kept in state only so the slider re-renders and its aria-valuenow follows.
+            onPositionChange={(p) => setPosition(Math.round(p))}
+            keyboardIncrement="5%"
+            className="h-full w-full"
+            itemOne={<ReactCompareSliderImage src={before.url} alt={`Before: the input image`} style={{ objectFit: "contain" }} />}
+            itemTwo={<ReactCompareSliderImage src={after.url} alt={`After: ${prompt}`} style={{ objectFit: "contain" }} />}
+          />
+          <span className={`${caption} left-2`}>Before</span>
+          <span className={`${caption} right-2`}>After</span>
+        </div>
+      </div>
+      <div className="absolute inset-0 grid grid-cols-2 content-center gap-2 p-2 sm:hidden">
+        {[
+          { media: before, label: "Before", alt: "Before: the input image" },
+          { media: after, label: "After", alt: `After: ${prompt}` },
+        ].map(({ media, label, alt }) => (
+          <figure key={label} className="flex flex-col items-center gap-1">
+            {/* eslint-disable-next-line @next/next/no-img-element -- the owner's own file, already sized */}
+            <img src={media.url} alt={alt} width={media.width} height={media.height} className="h-auto max-h-[70dvh] w-full object-contain" />
+            <figcaption className="text-xs text-zinc-300">{label}</figcaption>
+          </figure>
+        ))}
+      </div>
+    </>
+  );
+}

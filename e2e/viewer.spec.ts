@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { GalleryPage, StudioApi, type ApiGeneration } from "./pages/gallery-page";
+import { GeneratePage } from "./pages/generate-page";
 import { uniquePrompt } from "./support/emulator";
 import { writePng } from "./support/images";
 import { snapshots } from "./support/screenshots";
@@ -68,10 +69,48 @@ test.describe("viewer", () => {
     await expect(zoom).toHaveAttribute("aria-pressed", "false");
     await snapshots(page, "viewer-image");
 
-    // Esc closes the viewer only; the detail view is still there behind it.
+    // Esc closes the viewer only; the detail view is still there behind it, focus back on the opener.
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog", { name: newest })).toBeHidden();
     await expect(gallery.detail).toBeVisible();
+    await expect(gallery.detail.getByRole("link", { name: "View the image large" })).toBeFocused();
+  });
+
+  test("opens from a gallery tile and from a result card; Esc gives focus back to the opener", async ({ page, signedIn: _ }) => {
+    const api = new StudioApi(page.request);
+    const prompt = uniquePrompt("A red bicycle against a blue wall");
+    await api.waitFor((await api.image(prompt)).id);
+
+    const gallery = new GalleryPage(page);
+    await gallery.goto();
+    const viewLarge = gallery.tile(prompt).getByRole("button", { name: "View large" });
+    await gallery.tile(prompt).hover();
+    await viewLarge.click();
+    const viewer = page.getByRole("dialog", { name: prompt });
+    await expect(viewer).toBeVisible();
+    await expect(viewer.getByRole("img", { name: `Image: ${prompt}` })).toBeVisible();
+    // The tile's own click (the detail view) did not fire underneath.
+    await expect(page.getByRole("dialog")).toHaveCount(1);
+    await page.keyboard.press("Escape");
+    await expect(viewer).toBeHidden();
+    await expect(viewLarge).toBeFocused();
+
+    // The results column of Generate: a click on a result opens it large, in the page.
+    const studio = new GeneratePage(page);
+    await studio.goto();
+    const cardPrompt = uniquePrompt("Two paper boats on a pond");
+    const card = await studio.generate({ prompt: cardPrompt, n: 2 });
+    await studio.results.expectDone(card);
+    const second = card.getByRole("link", { name: "View image 2" });
+    await second.click();
+    const fromCard = page.getByRole("dialog", { name: cardPrompt });
+    await expect(fromCard.getByText(/^Image 2 of 2 · /)).toBeVisible();
+    expect(page.url()).toMatch(/\/generate/);
+    await page.keyboard.press("ArrowLeft");
+    await expect(fromCard.getByText(/^Image 1 of 2 · /)).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(fromCard).toBeHidden();
+    await expect(second).toBeFocused();
   });
 
   test("an edit compares before and after with a slider (side by side on a phone) @phone", async ({ page, signedIn: _ }, info) => {
@@ -106,6 +145,18 @@ test.describe("viewer", () => {
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
     await expect.poll(async () => Number(await compared.getAttribute("data-position"))).toBeLessThan(30);
+    // What a person sees moved too: the handle (the divide) now sits in the left third.
+    const handle = viewer.getByRole("slider");
+    await expect.poll(async () => Number(await handle.getAttribute("aria-valuenow"))).toBeLessThan(30);
+    await expect.poll(async () => {
+      const h = await handle.boundingBox();
+      return h ? (h.x + h.width / 2 - box.x) / box.width : 1;
+    }).toBeLessThan(0.3);
+    // The keyboard moves it as well once the handle has focus (5 % a press).
+    await handle.focus();
+    const atFocus = Number(await handle.getAttribute("aria-valuenow"));
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(async () => Number(await handle.getAttribute("aria-valuenow"))).toBe(atFocus + 5);
     await expect(viewer).toBeVisible();
     await snapshots(page, "viewer-compare", { widths: ["desktop"] });
 

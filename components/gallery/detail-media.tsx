@@ -6,6 +6,7 @@ import { ErrorMessage } from "@/components/studio/error-message";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { VideoPlayer } from "@/components/studio/video-player";
 import { useOpenViewer } from "@/components/studio/viewer/viewer-scope";
+import { ViewLargeButton } from "@/components/studio/viewer/view-large-button";
 import type { GenerationView } from "@/lib/generations/view";
 import { aspectOf, isPending } from "@/components/studio/generation-format";
 
@@ -24,8 +25,9 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
 
   if (output?.kind === "video") {
     return (
-      <div className={FIT}>
+      <div className={clsx("relative", FIT)}>
         <VideoPlayer media={output} label={`Video: ${g.prompt}`} className={MEDIA} />
+        <ViewLargeButton generation={g} mediaId={output.id} label="View the video large" className="absolute top-2 right-2 z-10 md:top-6 md:right-6" />
       </div>
     );
   }

@@ -6,6 +6,7 @@ import Image from "next/image";
 import type { CSSProperties, ReactNode } from "react";
 import { FavoriteButton } from "./collections/favorite-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { ViewLargeButton } from "@/components/studio/viewer/view-large-button";
 import type { GenerationView } from "@/lib/generations/view";
 import { aspectOf, coverOf, isPending, KIND_LABEL, STATUS_LABEL } from "@/components/studio/generation-format";
 import { formatClock } from "@/lib/format";
@@ -83,13 +84,19 @@ export function GalleryTile({ generation: g, onOpen }: { generation: GenerationV
             <Pill>Edit</Pill>
           ) : null}
         </span>
-        {extra > 0 ? <Pill className="mr-9">+{extra}</Pill> : null}
+        {extra > 0 ? <Pill className={g.status === "completed" ? "mr-[4.5rem]" : "mr-9"}>+{extra}</Pill> : null}
       </div>
       {/* Shown when starred, on hover/focus, and always where there is no hover (touch). */}
       <FavoriteButton
         generation={g}
         variant="overlay"
         className={clsx("absolute top-1 right-1 z-30", !g.favorite && "opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100")}
+      />
+
+      <ViewLargeButton
+        generation={g}
+        label="View large"
+        className="absolute top-1 right-10 z-30 opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100"
       />
 
       {pending ? (

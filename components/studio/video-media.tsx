@@ -5,6 +5,7 @@ import type { GenerationView } from "@/lib/generations/view";
 import { aspectOf } from "./generation-format";
 import type { ResultMedia } from "./result-media";
 import { VideoPlayer } from "./video-player";
+import { ViewLargeButton } from "./viewer/view-large-button";
 
 export const footerAction =
   "inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-zinc-700 transition-colors hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50";
@@ -28,8 +29,9 @@ function Output({ generation }: { generation: GenerationView }) {
   const output = videoOf(generation);
   if (!output) return null;
   return (
-    <div className="mx-auto w-full overflow-hidden rounded-lg" style={{ maxWidth: `calc(28rem * ${output.width / output.height})` }}>
+    <div className="relative mx-auto w-full overflow-hidden rounded-lg" style={{ maxWidth: `calc(28rem * ${output.width / output.height})` }}>
       <VideoPlayer media={output} label={`Video: ${generation.prompt}`} />
+      <ViewLargeButton generation={generation} mediaId={output.id} label="View the video large" className="absolute top-2 right-2" />
     </div>
   );
 }

@@ -43,49 +43,49 @@ export function GalleryPageClient() {
 
   return (
     <ViewerScope generations={viewable}>
-        {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
-        {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
+      {brandNew ? null : <GalleryToolbar filters={url.filters} onChange={url.setFilters} onClear={url.clearFilters} models={models.models} />}
+      {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
 
-        {gallery.isPending ? (
-          <div role="status" aria-label="Loading your gallery">
-            <GallerySkeleton />
-          </div>
-        ) : gallery.isError && items.length === 0 ? (
-          <div className="flex flex-col items-start gap-3">
-            <ErrorMessage error={toErrorLike(gallery.error)} />
-            <Button variant="secondary" onClick={() => void gallery.refetch()}>
-              Try again
-            </Button>
-          </div>
-        ) : settledEmpty ? (
-          filtered ? (
+      {gallery.isPending ? (
+        <div role="status" aria-label="Loading your gallery">
+          <GallerySkeleton />
+        </div>
+      ) : gallery.isError && items.length === 0 ? (
+        <div className="flex flex-col items-start gap-3">
+          <ErrorMessage error={toErrorLike(gallery.error)} />
+          <Button variant="secondary" onClick={() => void gallery.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : settledEmpty ? (
+        filtered ? (
           <NoResults query={url.filters.q} onClear={url.clearFilters} />
         ) : (
           <EmptyGallery />
         )
-        ) : (
-          <GalleryGrid
-            items={items}
-            onOpen={url.open}
-            hasNextPage={gallery.hasNextPage}
-            isFetchingNextPage={gallery.isFetchingNextPage}
-            fetchNextPage={() => void gallery.fetchNextPage()}
-            nextPageFailed={nextPageFailed}
-            dimmed={gallery.isPlaceholderData}
-          />
-        )}
+      ) : (
+        <GalleryGrid
+          items={items}
+          onOpen={url.open}
+          hasNextPage={gallery.hasNextPage}
+          isFetchingNextPage={gallery.isFetchingNextPage}
+          fetchNextPage={() => void gallery.fetchNextPage()}
+          nextPageFailed={nextPageFailed}
+          dimmed={gallery.isPlaceholderData}
+        />
+      )}
 
-        {url.openId ? (
-          <GenerationDetail
-            id={url.openId}
-            initial={items.find((g) => g.id === url.openId)}
-            onClose={url.close}
-            onPrevious={previous ? () => url.show(previous.id) : undefined}
-            onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
-            returnFocus={firstTile}
-            onDeleted={url.close}
-          />
-        ) : null}
+      {url.openId ? (
+        <GenerationDetail
+          id={url.openId}
+          initial={items.find((g) => g.id === url.openId)}
+          onClose={url.close}
+          onPrevious={previous ? () => url.show(previous.id) : undefined}
+          onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
+          returnFocus={firstTile}
+          onDeleted={url.close}
+        />
+      ) : null}
     </ViewerScope>
   );
 }

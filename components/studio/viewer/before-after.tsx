@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { ReactCompareSlider, ReactCompareSliderImage } from "react-compare-slider";
 import type { MediaView } from "@/lib/generations/view";
 
@@ -12,14 +12,17 @@ const caption = "pointer-events-none absolute top-2 z-10 rounded bg-black/60 px-
  */
 export function BeforeAfter({ before, after, prompt }: { before: MediaView; after: MediaView; prompt: string }) {
   const [position, setPosition] = useState(50);
+  // Must keep one identity: the library's setPosition depends on this callback, and an effect
+  // that re-applies defaultPosition runs whenever setPosition changes. An inline arrow made
+  // every drag re-render snap the divide back to 50 %, so a mouse drag seemed to do nothing.
+  const onPositionChange = useCallback((p: number) => setPosition(Math.round(p)), []);
   return (
     <>
       <div className="absolute inset-0 hidden items-center justify-center p-6 sm:flex">
         <div data-testid="before-after" data-position={position} className="relative max-h-full max-w-full" style={{ aspectRatio: `${after.width} / ${after.height}`, height: "100%" }}>
           <ReactCompareSlider
             defaultPosition={50}
-            // Kept in state only so the slider re-renders and its aria-valuenow follows.
-            onPositionChange={(p) => setPosition(Math.round(p))}
+            onPositionChange={onPositionChange}
             keyboardIncrement="5%"
             className="h-full w-full"
             itemOne={<ReactCompareSliderImage src={before.url} alt={`Before: the input image`} style={{ objectFit: "contain" }} />}

@@ -8,20 +8,13 @@ import type { PublicUser } from "@/lib/db/queries/users";
 import { MAX_TOKENS_PER_USER, type ApiTokenView } from "@/lib/api-tokens/manage";
 import { forEachDatabase } from "../support/db";
 import { createApiToken, v1Request } from "../support/api-tokens";
-import { ctx, startStudioHarness, type StudioHarness } from "../support/studio";
+import { ctx, startStudioWithTwoUsers, type StudioHarness } from "../support/studio";
 
 type Envelope = { error: { code: number; type: string; message: string } };
 
 forEachDatabase("personal API tokens (/api/tokens)", (getDb) => {
-  let studio: StudioHarness;
-  let alice: PublicUser;
-  let bob: PublicUser;
-
-  beforeAll(async () => {
-    studio = await startStudioHarness();
-    alice = await studio.createUser();
-    bob = await studio.createUser();
-  });
+  let studio: StudioHarness, alice: PublicUser, bob: PublicUser;
+  beforeAll(async () => ({ studio, alice, bob } = await startStudioWithTwoUsers()));
   afterAll(() => studio.close());
 
   async function list(user: PublicUser | null): Promise<{ status: number; body: { tokens: ApiTokenView[] } & Partial<Envelope> }> {

@@ -7,20 +7,13 @@ import { drainBackground } from "@/lib/generations/background";
 import type { GenerationListView, GenerationView } from "@/lib/generations/view";
 import { forEachDatabase } from "../support/db";
 import { settleGeneration, pngFixture } from "../support/generations";
-import { ctx, multipart, startStudioHarness, type StudioHarness } from "../support/studio";
+import { ctx, multipart, startStudioWithTwoUsers, type StudioHarness } from "../support/studio";
 
 type Body = { generation: GenerationView };
 
 forEachDatabase("POST/GET /api/generations", (getDb) => {
-  let studio: StudioHarness;
-  let alice: PublicUser;
-  let bob: PublicUser;
-
-  beforeAll(async () => {
-    studio = await startStudioHarness();
-    alice = await studio.createUser();
-    bob = await studio.createUser();
-  });
+  let studio: StudioHarness, alice: PublicUser, bob: PublicUser;
+  beforeAll(async () => ({ studio, alice, bob } = await startStudioWithTwoUsers()));
   afterAll(() => studio.close());
   beforeEach(() => studio.emulator.control.clearFaults());
 

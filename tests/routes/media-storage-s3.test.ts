@@ -11,7 +11,7 @@ import { listObjects, mediaStore, putObject } from "@/lib/storage";
 import { forEachDatabase } from "../support/db";
 import { settleGeneration } from "../support/generations";
 import { startTestS3, type TestS3 } from "../support/s3";
-import { ctx, startStudioHarness, type StudioHarness } from "../support/studio";
+import { ctx, startStudioWithTwoUsers, type StudioHarness } from "../support/studio";
 
 /**
  * The studio with STORAGE_URL=s3://… against a real S3-compatible server (s3rver): results
@@ -33,15 +33,8 @@ async function keysInStore(prefix = "users/"): Promise<string[]> {
 }
 
 forEachDatabase("media on S3-compatible storage", () => {
-  let studio: StudioHarness;
-  let alice: PublicUser;
-  let bob: PublicUser;
-
-  beforeAll(async () => {
-    studio = await startStudioHarness({ env: { ...s3.env(`run-${randomUUID()}`), MEDIA_REDIRECT: "stream" } });
-    alice = await studio.createUser();
-    bob = await studio.createUser();
-  });
+  let studio: StudioHarness, alice: PublicUser, bob: PublicUser;
+  beforeAll(async () => ({ studio, alice, bob } = await startStudioWithTwoUsers({ env: { ...s3.env(`run-${randomUUID()}`), MEDIA_REDIRECT: "stream" } })));
   afterAll(() => studio.close());
 
   async function generate(kind: "image" | "video" = "image") {

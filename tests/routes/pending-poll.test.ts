@@ -6,7 +6,7 @@ import { drainBackground } from "@/lib/generations/background";
 import type { GenerationListView, GenerationView } from "@/lib/generations/view";
 import { forEachDatabase } from "../support/db";
 import { settleGeneration } from "../support/generations";
-import { ctx, startStudioHarness, type StudioHarness } from "../support/studio";
+import { ctx, startStudioWithTwoUsers, type StudioHarness } from "../support/studio";
 
 type Body = { generation: GenerationView };
 
@@ -15,15 +15,8 @@ type Body = { generation: GenerationView };
  * the answer holds the caller's own generations among those ids and nothing else.
  */
 forEachDatabase("GET /api/generations?ids= (the pending poll)", () => {
-  let studio: StudioHarness;
-  let alice: PublicUser;
-  let bob: PublicUser;
-
-  beforeAll(async () => {
-    studio = await startStudioHarness();
-    alice = await studio.createUser();
-    bob = await studio.createUser();
-  });
+  let studio: StudioHarness, alice: PublicUser, bob: PublicUser;
+  beforeAll(async () => ({ studio, alice, bob } = await startStudioWithTwoUsers()));
   afterAll(() => studio.close());
 
   /** A large image goes through Pixapi's async API; with no tracker running it stays pending. */

@@ -90,6 +90,22 @@ export async function startStudioHarness(options: { emulatorOptions?: Parameters
   };
 }
 
+export interface TwoUserStudio {
+  studio: StudioHarness;
+  alice: PublicUser;
+  bob: PublicUser;
+}
+
+/**
+ * The usual route-suite setup: a harness and two users, one to act and one to be refused.
+ *   let studio: StudioHarness, alice: PublicUser, bob: PublicUser;
+ *   beforeAll(async () => ({ studio, alice, bob } = await startStudioWithTwoUsers()));
+ */
+export async function startStudioWithTwoUsers(options: Parameters<typeof startStudioHarness>[0] = {}): Promise<TwoUserStudio> {
+  const studio = await startStudioHarness(options);
+  return { studio, alice: await studio.createUser(), bob: await studio.createUser() };
+}
+
 /** Next's second handler argument. */
 export function ctx<P extends Record<string, string>>(params: P = {} as P): { params: Promise<P> } {
   return { params: Promise.resolve(params) };

@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { getGenerationsForUser } from "@/lib/db/queries/generation-reads";
-import { AppError } from "@/lib/errors";
-import { zodFields } from "@/lib/http/zod-fields";
 import { idSchema } from "@/lib/validation/safe-text";
 import { generationToView } from "./to-view";
 import type { GenerationListView } from "./view";
@@ -15,10 +13,10 @@ export const MAX_IDS = 50;
  * pending poll (components/studio/pending-poll.ts), so it takes no other parameter: a page
  * of the gallery is a different question.
  */
-const idsQuerySchema = z.strictObject(
+export const idsQuerySchema = z.strictObject(
   {
     ids: z
-      .string()
+      .string({ error: "List the generation ids to ask about (ids=a,b,c)." })
       .max(MAX_IDS * 129)
       .transform((s) => [...new Set(s.split(","))])
       .pipe(z.array(idSchema).min(1).max(MAX_IDS, `Ask for at most ${MAX_IDS} ids at once.`)),
@@ -27,12 +25,7 @@ const idsQuerySchema = z.strictObject(
 );
 
 /** The user's generations among `ids` (another user's, deleted or unknown ids are simply absent), newest first. */
-export async function generationsByIds({ userId, query }: { userId: string; query: URLSearchParams }): Promise<GenerationListView> {
-  const parsed = idsQuerySchema.safeParse(Object.fromEntries(query.entries()));
-  if (!parsed.success) {
-    const fields = zodFields(parsed.error);
-    throw new AppError("invalid_request_error", Object.values(fields)[0] ?? "Invalid ids.", { fields });
-  }
-  const rows = await getGenerationsForUser({ userId, ids: parsed.data.ids });
+export async function generationsByIds({ userId, ids }: { userId: string; ids: string[] }): Promise<GenerationListView> {
+  const rows = await getGenerationsForUser({ userId, ids });
   return { items: rows.map(generationToView), nextCursor: null };
 }

@@ -1,6 +1,8 @@
 import "server-only";
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { isValidId } from "@/lib/validation/safe-text";
+import { parseInput } from "./zod-fields";
 
 /**
  * Every dynamic segment of every API route is an id (generation, media, user, and the
@@ -16,4 +18,9 @@ export function checkPathParams<P>(params: P): P {
     }
   }
   return params;
+}
+
+/** One path segment through a narrower schema than any id; not fitting is a 404 with `notFound`. */
+export function readPathParam<S extends z.ZodType>(value: unknown, schema: S, notFound: string): z.infer<S> {
+  return parseInput(schema, value, { notFound });
 }

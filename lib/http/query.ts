@@ -12,5 +12,5 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.infer
 /** The same for search params a page already has (server components). */
 export function parseQuery<S extends z.ZodType>(params: URLSearchParams, schema: S): z.infer<S> {
   const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
-  return parseInput(schema, raw, "Invalid query.");
+  return parseInput(schema, raw, { fallback: "Invalid query." });
 }

@@ -17,9 +17,13 @@ export function zodToAppError(error: z.ZodError, fallback = "Invalid request."):
   return new AppError("invalid_request_error", Object.values(fields)[0] ?? fallback, { fields });
 }
 
-/** Validates input that came from outside; a failure is a 400 AppError naming the fields. */
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown, fallback?: string): z.infer<S> {
+/**
+ * Validates input that came from outside; a failure is a 400 AppError naming the fields, or
+ * with `notFound` a 404 with that message (for path segments: an id that cannot exist is
+ * answered like one that does not).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown, { fallback, notFound }: { fallback?: string; notFound?: string } = {}): z.infer<S> {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw zodToAppError(parsed.error, fallback);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  throw notFound ? new AppError("not_found_error", notFound) : zodToAppError(parsed.error, fallback);
 }

@@ -1,21 +1,22 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { createGeneration } from "@/lib/generations/create";
 import { listGenerations, listQuerySchema } from "@/lib/generations/list";
 import { readJson } from "@/lib/http/json-body";
 import { readMultipart } from "@/lib/http/multipart";
-import { generationsByIds } from "@/lib/generations/by-ids";
+import { generationsByIds, idsQuerySchema } from "@/lib/generations/by-ids";
+import { readHeaders } from "@/lib/http/headers";
 import { readQuery } from "@/lib/http/query";
 import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
 import { jsonGenerationRequestSchema, MAX_EDIT_IMAGES, MAX_UPLOAD_BYTES, multipartFieldsSchema, type GenerationRequest } from "@/lib/validation/generation";
 
-const idempotencyKeySchema = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional();
+const IDEMPOTENCY_KEY_RULE = "Idempotency-Key must be 8-100 characters of letters, digits, _ . : -";
+const headersSchema = z.object({
+  "idempotency-key": z.string().trim().regex(/^[A-Za-z0-9_.:-]{8,100}$/, IDEMPOTENCY_KEY_RULE).optional(),
+});
 
 /** Creates a generation and answers at once (202) with its id; the upstream call runs on. */
 export const POST = authedRoute(async ({ req, user }) => {
-  const keyHeader = req.headers.get("idempotency-key") ?? undefined;
-  const key = idempotencyKeySchema.safeParse(keyHeader);
-  if (!key.success) throw new AppError("invalid_request_error", "Idempotency-Key must be 8-100 characters of letters, digits, _ . : -");
+  const { "idempotency-key": idempotencyKey } = readHeaders(req, headersSchema);
 
   let request: GenerationRequest;
   let uploads: Uint8Array[] = [];
@@ -26,7 +27,7 @@ export const POST = authedRoute(async ({ req, user }) => {
   } else {
     request = await readJson(req, jsonGenerationRequestSchema);
   }
-  const { generation, created } = await createGeneration({ userId: user.id, request, uploads, idempotencyKey: key.data });
+  const { generation, created } = await createGeneration({ userId: user.id, request, uploads, idempotencyKey });
   return json({ generation }, { status: created ? 202 : 200 });
 }, { rateLimit: "submit" });
 
@@ -35,7 +36,7 @@ export const POST = authedRoute(async ({ req, user }) => {
  * page of the gallery, or with `?ids=` only those (what a screen is waiting on).
  */
 export const GET = authedRoute(async ({ req, user }) => {
-  if (new URL(req.url).searchParams.has("ids")) return json(await generationsByIds({ userId: user.id, query: new URL(req.url).searchParams }));
+  if (new URL(req.url).searchParams.has("ids")) return json(await generationsByIds({ userId: user.id, ids: readQuery(req, idsQuerySchema).ids }));
   return json(await listGenerations({ userId: user.id, query: readQuery(req, listQuerySchema) }));
 }, { rateLimit: "read" });
 

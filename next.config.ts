@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { API_CSP, commonSecurityHeaders } from "./lib/security/headers";
 
 /**
@@ -26,4 +27,5 @@ const nextConfig: NextConfig = {
   headers: async () => ["/api/:path*", "/v1", "/v1/:path*"].map((source) => ({ source, headers: API_HEADERS })),
 };
 
-export default nextConfig;
+// next-intl finds its per-request configuration in i18n/request.ts (no i18n routing: no locale in URLs).
+export default createNextIntlPlugin()(nextConfig);

@@ -14,6 +14,8 @@ export const BROWSER_SAFE_LIB = [
   "catalog", // models, sizes, prices, file types (lib/catalog)
   "errors", // AppError and the error envelope
   "format", // numbers, credits, dates, durations
+  "i18n/locales", // the studio's languages and how a request picks one (pure functions)
+  "i18n/known-messages", // which English server/validation sentence a message is (pure)
   "generations/view", // the API's shapes for generations and media
   "http/zod-fields", // zod issues to { field: message }
   "query-client", // the one React Query client factory

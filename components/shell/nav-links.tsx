@@ -2,21 +2,23 @@
 
 import clsx from "clsx";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
 export const NAV_ITEMS = [
-  { href: "/generate", label: "Generate" },
-  { href: "/edit", label: "Edit" },
-  { href: "/video", label: "Video" },
-  { href: "/gallery", label: "Gallery" },
-  { href: "/usage", label: "Usage" },
+  { href: "/generate", label: "generate" },
+  { href: "/edit", label: "edit" },
+  { href: "/video", label: "video" },
+  { href: "/gallery", label: "gallery" },
+  { href: "/usage", label: "usage" },
   // "API" keeps the header on one line; the page itself is titled "API tokens".
-  { href: "/tokens", label: "API" },
+  { href: "/tokens", label: "api" },
 ] as const;
 
-const ADMIN_ITEM = { href: "/admin", label: "Admin" } as const;
+const ADMIN_ITEM = { href: "/admin", label: "admin" } as const;
 
 export function NavLinks({ layout, isAdmin = false }: { layout: "bar" | "tabs"; isAdmin?: boolean }) {
+  const t = useTranslations("shell.nav");
   const pathname = usePathname();
   const items = isAdmin ? [...NAV_ITEMS, ADMIN_ITEM] : NAV_ITEMS;
   return (
@@ -36,7 +38,7 @@ export function NavLinks({ layout, isAdmin = false }: { layout: "bar" | "tabs"; 
                   : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",
               )}
             >
-              {item.label}
+              {t(item.label)}
             </Link>
           </li>
         );

@@ -1,9 +1,9 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatCreditNumber, formatCredits, formatUtcDay } from "@/lib/format";
-import { periodNoun } from "@/lib/usage/format";
+import { useFormat } from "@/lib/format/use-format";
 import type { UsageSummaryView } from "@/lib/usage/views";
 import { useUsageSummary } from "./use-usage-summary";
 
@@ -12,39 +12,45 @@ import { useUsageSummary } from "./use-usage-summary";
  * submit button that warns before a submit the budget can't cover (`need`: the estimate).
  */
 export function BudgetHint({ variant = "inline", need = null, className }: { variant?: "inline" | "header"; need?: number | null; className?: string }) {
+  const t = useTranslations("budget");
+  const f = useFormat();
   const { data } = useUsageSummary();
   if (variant === "header") return <HeaderHint summary={data} className={className} />;
   if (!data) return <p className={clsx("h-5 text-xs", className)} aria-hidden />;
   const { budget } = data;
   if (budget.remaining === null) {
-    return <p className={clsx("text-center text-xs text-zinc-500 dark:text-zinc-400", className)}>No credit limit on your account.</p>;
+    return <p className={clsx("text-center text-xs text-zinc-600 dark:text-zinc-400", className)}>{t("noLimit")}</p>;
   }
   const short = need !== null && need > budget.remaining;
+  const period = t(`period.${budget.period}`);
   return (
     <p
       data-testid="budget-hint"
       aria-live="polite"
-      className={clsx("text-center text-xs", short ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400", className)}
+      className={clsx("text-center text-xs", short ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-600 dark:text-zinc-400", className)}
     >
       {short
-        ? `This needs ${formatCredits(need)}; you have ${formatCredits(budget.remaining)} left ${periodNoun(budget.period)}. `
-        : `${formatCreditNumber(budget.remaining)} of ${formatCredits(budget.allowance ?? 0)} left ${periodNoun(budget.period)}. `}
+        ? t("short", { need: f.formatCredits(need), left: f.formatCredits(budget.remaining), period })
+        : t("left", { remaining: f.formatCreditNumber(budget.remaining), allowance: f.formatCredits(budget.allowance ?? 0), period })}{" "}
       <Link href="/usage" className="underline underline-offset-2 hover:no-underline">
-        {short ? `Resets ${formatUtcDay(budget.resetsAt)}` : "See usage"}
+        {short ? t("resets", { day: f.formatUtcDay(budget.resetsAt) }) : t("seeUsage")}
       </Link>
     </p>
   );
 }
 
 function HeaderHint({ summary, className }: { summary: UsageSummaryView | undefined; className?: string }) {
+  const t = useTranslations("budget");
+  const f = useFormat();
   if (!summary || summary.budget.remaining === null) return null;
   const { remaining, allowance, period, resetsAt } = summary.budget;
   const low = allowance !== null && allowance > 0 && remaining / allowance < 0.1;
+  const amount = f.formatCreditNumber(remaining);
   return (
     <Link
       href="/usage"
       data-testid="header-budget"
-      title={`${formatCredits(remaining)} of ${formatCredits(allowance ?? 0)} left ${periodNoun(period)}; resets ${formatUtcDay(resetsAt)} (UTC)`}
+      title={t("headerTitle", { remaining: f.formatCredits(remaining), allowance: f.formatCredits(allowance ?? 0), period: t(`period.${period}`), day: f.formatUtcDay(resetsAt) })}
       className={clsx(
         "inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-xs font-medium tabular-nums transition-colors",
         low
@@ -54,10 +60,9 @@ function HeaderHint({ summary, className }: { summary: UsageSummaryView | undefi
       )}
     >
       <span aria-hidden className={clsx("h-1.5 w-1.5 rounded-full", low ? "bg-amber-500" : "bg-emerald-500")} />
-      <span>
-        {formatCreditNumber(remaining)}
-        <span className="sr-only sm:not-sr-only"> credits left</span>
-      </span>
+      {/* Phones get the short form ("478.6 credits"): a bare number in the header meant nothing. */}
+      <span className="sm:hidden">{t("headerShort", { amount })}</span>
+      <span className="hidden sm:inline">{t("headerLong", { amount })}</span>
     </Link>
   );
 }

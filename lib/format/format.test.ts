@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatClock, formatCount, formatCredits, formatDuration, formatSeconds, formatUtcDateTime, formatUtcDay, formatWait } from "./index";
+import { formatBytes, formatClock, formatCount, formatCredits, formatDuration, formatSeconds, formatterFor, formatUtcDateTime, formatUtcDay, formatWait } from "./index";
 
 describe("credit and wait wording", () => {
   it("pluralises and rounds like a person would", () => {
@@ -33,5 +33,27 @@ describe("one convention for numbers, dates and durations", () => {
     expect(formatSeconds(125_000)).toBe("2 min 5 s");
     expect(formatClock(8_000)).toBe("0:08");
     expect(formatDuration(5)).toBe("5 s");
+  });
+});
+
+describe("the same formatters in Chinese", () => {
+  const zh = formatterFor("zh-CN");
+  it("writes credits, durations and waits the way a Chinese reader expects", () => {
+    expect(zh.formatCredits(1500)).toBe("1,500 积分");
+    expect(zh.formatCredits(1)).toBe("1 积分");
+    expect(zh.formatSeconds(400)).toBe("0.4 秒");
+    expect(zh.formatSeconds(125_000)).toBe("2 分 5 秒");
+    expect(zh.formatDuration(5)).toBe("5 秒");
+    expect(zh.formatWait(150)).toBe("约 3 分钟");
+    expect(zh.formatClock(8_000)).toBe("0:08");
+  });
+
+  it("writes UTC days with Chinese month and day", () => {
+    expect(zh.formatUtcDay("2026-03-05")).toBe("3月5日");
+    expect(zh.formatUtcDay("2026-03-05", true)).toBe("2026年3月5日");
+  });
+
+  it("keeps English the default of the plain exports (server messages)", () => {
+    expect(formatterFor("en").formatCredits(2.5)).toBe(formatCredits(2.5));
   });
 });

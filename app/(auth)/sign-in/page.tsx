@@ -1,25 +1,26 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { oauthProviders } from "@/lib/auth/options";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signIn"))("title") };
+}
 
-const ERRORS: Record<string, string> = {
-  OAuthNoEmail: "Your account with that provider has no email address we can use.",
-  OAuthEmailUnverified: "That provider hasn't verified your email address. Verify it there, or sign in with your password.",
-  AccountDisabled: "This account has been disabled. Contact the studio administrator.",
-  OAuthAccountNotLinked: "That email is already registered with another sign-in method.",
-  SessionRequired: "Please sign in to continue.",
-};
+/** next-auth's ?error= codes we explain; any other code gets the generic message. */
+const ERRORS = ["OAuthNoEmail", "OAuthEmailUnverified", "AccountDisabled", "OAuthAccountNotLinked", "SessionRequired"] as const;
+type KnownError = (typeof ERRORS)[number];
+const isKnownError = (key: string): key is KnownError => (ERRORS as readonly string[]).includes(key);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const errorKey = typeof params.error === "string" ? params.error : undefined;
-  const initialError = errorKey ? (ERRORS[errorKey] ?? "Sign-in failed. Please try again.") : undefined;
+  const t = await getTranslations("auth.signIn.errors");
+  const initialError = errorKey ? t(isKnownError(errorKey) ? errorKey : "default") : undefined;
   return <SignInForm callbackUrl={callbackUrl} providers={oauthProviders()} initialError={initialError} />;
 }

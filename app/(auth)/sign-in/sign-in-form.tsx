@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -8,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
+import { useServerText } from "@/components/studio/use-server-text";
 
 export function SignInForm({
   callbackUrl,
@@ -18,6 +20,8 @@ export function SignInForm({
   providers: { id: string; name: string }[];
   initialError?: string;
 }) {
+  const t = useTranslations("auth");
+  const { text } = useServerText();
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
@@ -36,7 +40,7 @@ export function SignInForm({
     if (!res || res.error) {
       setPending(false);
       // next-auth passes our authorize() message through; "CredentialsSignin" is its generic code.
-      setError(!res?.error || res.error === "CredentialsSignin" ? "Incorrect email or password." : res.error);
+      setError(!res?.error || res.error === "CredentialsSignin" ? t("signIn.incorrect") : text(res.error, "authentication_error"));
       return;
     }
     router.replace(callbackUrl);
@@ -45,34 +49,34 @@ export function SignInForm({
 
   return (
     <Card>
-      <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Sign in to your studio.</p>
+      <h1 className="text-xl font-semibold tracking-tight">{t("signIn.heading")}</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("signIn.intro")}</p>
       <form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4" noValidate>
         {error ? <Alert>{error}</Alert> : null}
-        <TextField label="Email" name="email" type="email" autoComplete="email" required />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <TextField label={t("email")} name="email" type="email" autoComplete="email" required />
+        <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("signIn.pending") : t("signIn.submit")}
         </Button>
       </form>
       {providers.length > 0 ? (
         <div className="mt-4 flex flex-col gap-2">
-          <div className="flex items-center gap-3 text-xs text-zinc-500">
+          <div className="flex items-center gap-3 text-xs text-zinc-600 dark:text-zinc-400">
             <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
-            or
+            {t("signIn.or")}
             <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
           </div>
           {providers.map((p) => (
             <Button key={p.id} variant="secondary" onClick={() => void signIn(p.id, { callbackUrl })}>
-              Continue with {p.name}
+              {t("signIn.continueWith", { provider: p.name })}
             </Button>
           ))}
         </div>
       ) : null}
       <p className="mt-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
-        New here?{" "}
+        {t("signIn.newHere")}{" "}
         <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
-          Create an account
+          {t("signIn.createAccount")}
         </Link>
       </p>
     </Card>

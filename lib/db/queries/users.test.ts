@@ -16,6 +16,7 @@ forEachDatabase("users queries", (getDb) => {
       name: "Ann",
       role: "user",
       disabled: false,
+      locale: null,
       createdAt: expect.any(Date),
     });
     expect(user).not.toHaveProperty("passwordHash");

@@ -16,6 +16,7 @@ const publicUserSelect = {
   name: true,
   role: true,
   disabled: true,
+  locale: true,
   createdAt: true,
 } satisfies Prisma.UserSelect;
 
@@ -87,6 +88,11 @@ export async function emailTaken({ email }: { email: string }): Promise<boolean>
 
 export async function getUserById({ id }: { id: string }): Promise<PublicUser | null> {
   return getPrisma().user.findUnique({ where: { id }, select: publicUserSelect });
+}
+
+/** Saves the studio language the user chose (already checked against lib/i18n/locales). */
+export async function setUserLocale({ id, locale }: { id: string; locale: string }): Promise<void> {
+  await getPrisma().user.update({ where: { id }, data: { locale }, select: { id: true } });
 }
 
 export async function findUserIdByEmail({ email }: { email: string }): Promise<string | null> {

@@ -1,4 +1,5 @@
 import type { RouteTable } from "../harness";
+import { accountLocaleTable } from "./account-locale";
 import { adminPromoteTable, adminUsersTable, adminUserTable } from "./admin";
 import { collectionByIdTable, collectionItemsTable, collectionsTable } from "./collections";
 import { sharedMediaTable, sharePreviewTable, sharesTable, shareTable } from "./shares";
@@ -39,4 +40,5 @@ export const ROUTE_TABLES: RouteTable[] = [
   tokensTable,
   tokenByIdTable,
   ...v1Tables,
+  accountLocaleTable,
 ];

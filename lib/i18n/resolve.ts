@@ -1,0 +1,19 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { getCurrentUser } from "@/lib/auth/session";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, negotiateLocale, parseLocale, type Locale } from "./locales";
+
+/**
+ * The language of this request: the signed-in user's saved choice, else the cookie a switch
+ * set (signed-out pages, or a user who never chose), else Accept-Language, else English.
+ * getCurrentUser is cached per request, so the studio layout's session check reuses the read.
+ */
+export async function resolveLocale(): Promise<Locale> {
+  const jar = await cookies();
+  const hasSession = jar.getAll().some((c) => c.name.includes("next-auth.session-token"));
+  if (hasSession) {
+    const saved = parseLocale((await getCurrentUser())?.locale);
+    if (saved) return saved;
+  }
+  return parseLocale(jar.get(LOCALE_COOKIE)?.value) ?? negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+}

@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import { useEffect, useEffectEvent, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import type { GenerationView } from "@/lib/generations/view";
+import type { GenerationTileView } from "@/lib/generations/view";
 import { GalleryTile } from "./gallery-tile";
 
 /** Row height per breakpoint: two or three tiles a row on phones, four to six on desktops. */
@@ -23,7 +23,7 @@ export function GalleryGrid({
   nextPageFailed,
   dimmed,
 }: {
-  items: GenerationView[];
+  items: GenerationTileView[];
   onOpen: (id: string) => void;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;

@@ -7,7 +7,7 @@ import type { CSSProperties, ReactNode } from "react";
 import { FavoriteButton } from "./collections/favorite-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ViewLargeButton } from "@/components/studio/viewer/view-large-button";
-import type { GenerationView } from "@/lib/generations/view";
+import type { GenerationTileView } from "@/lib/generations/view";
 import { aspectOf, coverOf, isPending, KIND_LABEL, STATUS_LABEL } from "@/components/studio/generation-format";
 import { formatClock } from "@/lib/format";
 
@@ -20,7 +20,7 @@ const MAX_RATIO = 2.4;
  * ratio × row height, so every tile in a row ends up the same height and the row fills the
  * width. Sizes come from the data, not from loaded pixels, so nothing moves as images arrive.
  */
-export function tileStyle(g: GenerationView): CSSProperties {
+export function tileStyle(g: GenerationTileView): CSSProperties {
   const { width, height } = aspectOf(g);
   const ratio = Math.min(MAX_RATIO, Math.max(MIN_RATIO, width / height));
   return { flexGrow: ratio, flexBasis: `calc(var(--row-h) * ${ratio.toFixed(3)})` };
@@ -31,7 +31,7 @@ function Pill({ children, className }: { children: ReactNode; className?: string
 }
 
 /** One generation in the gallery grid: its first output, or its progress, or its failure. */
-export function GalleryTile({ generation: g, onOpen }: { generation: GenerationView; onOpen: (id: string) => void }) {
+export function GalleryTile({ generation: g, onOpen }: { generation: GenerationTileView; onOpen: (id: string) => void }) {
   const cover = coverOf(g);
   const pending = isPending(g);
   const failed = g.status === "failed";

@@ -12,7 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { IconButton } from "@/components/ui/icon-button";
 import { AppError } from "@/lib/errors";
-import type { GenerationView } from "@/lib/generations/view";
+import type { GenerationTileView, GenerationView } from "@/lib/generations/view";
 import { DetailActions } from "./detail-actions";
 import { DetailFacts } from "./detail-facts";
 import { DetailMedia, OutputPicker } from "./detail-media";
@@ -66,9 +66,9 @@ export function GenerationDetail({
   onNext,
 }: {
   id: string;
-  initial: GenerationView | undefined;
+  initial: GenerationTileView | undefined;
   onClose: () => void;
-  onDeleted: (generation: GenerationView) => void;
+  onDeleted: (generation: GenerationTileView) => void;
   returnFocus: () => HTMLElement | null | undefined;
 } & Stepping) {
   const titleId = useId();
@@ -115,15 +115,17 @@ function DetailBody({
   onNext,
 }: {
   id: string;
-  initial: GenerationView | undefined;
+  initial: GenerationTileView | undefined;
   titleId: string;
   onClose: () => void;
-  onDeleted: (generation: GenerationView) => void;
+  onDeleted: (generation: GenerationTileView) => void;
 } & Stepping) {
-  // It opens at once with what the list knows, then follows the generation live, so a
-  // running one shows its progress and turns into its result in place.
+  // The header opens at once with what the list knows (a tile); the rest waits for the full
+  // read, then follows the generation live, so a running one shows its progress and turns
+  // into its result in place.
   const query = useGeneration(id);
-  const g = query.data ?? initial;
+  const g: GenerationView | undefined = query.data;
+  const known = g ?? initial;
   const [selected, setSelected] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [shownId, setShownId] = useState(id);
@@ -139,10 +141,10 @@ function DetailBody({
     <>
       <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white/95 py-2.5 pr-3 pl-5 backdrop-blur md:static md:col-start-2 md:row-start-1 md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900/95">
         <h2 id={titleId} className="min-w-0 flex-1 truncate text-base font-semibold">
-          {g ? `${KIND_LABEL[g.kind]} details` : gone ? "Not found" : "Loading…"}
+          {known ? `${KIND_LABEL[known.kind]} details` : gone ? "Not found" : "Loading…"}
         </h2>
-        {g ? <StatusBadge status={g.status} className="mr-1" /> : null}
-        {g ? <FavoriteButton generation={g} /> : null}
+        {known ? <StatusBadge status={known.status} className="mr-1" /> : null}
+        {known ? <FavoriteButton generation={known} /> : null}
         {/* aria-disabled, not disabled: the button keeps focus when the last item is reached. */}
         <IconButton label="Previous item" tooltip="Previous (←)" size="lg" onClick={onPrevious} aria-disabled={!onPrevious}>
           <ChevronLeftIcon size={18} aria-hidden />

@@ -6,7 +6,7 @@ import { toErrorLike, describeError } from "@/components/studio/error-message";
 import { thingName } from "@/components/studio/generation-format";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
-import type { GenerationListView, GenerationView } from "@/lib/generations/view";
+import type { GenerationListView, GenerationTileView } from "@/lib/generations/view";
 import { queryKeys } from "@/lib/query-keys";
 import { scheduleDelete, UNDO_WINDOW_MS } from "./pending-deletes";
 
@@ -33,7 +33,7 @@ function forget(queryClient: QueryClient, id: string) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() });
 }
 
-const quote = (g: GenerationView) => `“${g.prompt.length > 60 ? `${g.prompt.slice(0, 60)}…` : g.prompt}”`;
+const quote = (g: Pick<GenerationTileView, "prompt">) => `“${g.prompt.length > 60 ? `${g.prompt.slice(0, 60)}…` : g.prompt}”`;
 
 /**
  * Deletes a generation and its files, with an undo: the item disappears at once and a toast
@@ -42,7 +42,7 @@ const quote = (g: GenerationView) => `“${g.prompt.length > 60 ? `${g.prompt.sl
  */
 export function useDeleteGeneration() {
   const queryClient = useQueryClient();
-  return (g: GenerationView) => {
+  return (g: GenerationTileView) => {
     const toastId = `delete-${g.id}`;
     const undo = scheduleDelete(
       g.id,

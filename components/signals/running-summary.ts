@@ -1,14 +1,14 @@
-import type { GenerationListView, GenerationStatus, GenerationView } from "@/lib/generations/view";
+import type { GenerationListView, GenerationStatus, GenerationTileView } from "@/lib/generations/view";
 
 export const APP_NAME = "Pixapi Studio";
 
 /** What a cached query may hold that carries generations: one (detail) or pages of a list. */
-function generationsIn(data: unknown): GenerationView[] {
+function generationsIn(data: unknown): GenerationTileView[] {
   if (!data || typeof data !== "object") return [];
   if ("pages" in data && Array.isArray((data as { pages: unknown }).pages)) {
     return (data as { pages: GenerationListView[] }).pages.flatMap((page) => page?.items ?? []);
   }
-  if ("id" in data && "status" in data && "progress" in data) return [data as GenerationView];
+  if ("id" in data && "status" in data && "progress" in data) return [data as GenerationTileView];
   return [];
 }
 
@@ -16,9 +16,9 @@ function generationsIn(data: unknown): GenerationView[] {
  * Every generation the tab knows about, newest reading wins: several queries can hold the
  * same one (a result card's detail and a gallery page); the most advanced state is kept.
  */
-export function knownGenerations(datas: readonly unknown[]): Map<string, GenerationView> {
+export function knownGenerations(datas: readonly unknown[]): Map<string, GenerationTileView> {
   const rank: Record<GenerationStatus, number> = { queued: 0, running: 1, completed: 2, failed: 2 };
-  const out = new Map<string, GenerationView>();
+  const out = new Map<string, GenerationTileView>();
   for (const data of datas) {
     for (const g of generationsIn(data)) {
       const seen = out.get(g.id);
@@ -28,12 +28,12 @@ export function knownGenerations(datas: readonly unknown[]): Map<string, Generat
   return out;
 }
 
-export function isRunning(g: Pick<GenerationView, "status">): boolean {
+export function isRunning(g: Pick<GenerationTileView, "status">): boolean {
   return g.status === "queued" || g.status === "running";
 }
 
 /** The tab title while something runs: "(1) 42 % · Pixapi Studio" (the mean progress of all). */
-export function runningTitle(generations: Iterable<GenerationView>): string | null {
+export function runningTitle(generations: Iterable<GenerationTileView>): string | null {
   const running = [...generations].filter(isRunning);
   if (running.length === 0) return null;
   const progress = Math.round(running.reduce((sum, g) => sum + Math.min(100, Math.max(0, g.progress)), 0) / running.length);
@@ -41,6 +41,6 @@ export function runningTitle(generations: Iterable<GenerationView>): string | nu
 }
 
 /** Generations that were running at the last look and have finished since. */
-export function justFinished(before: ReadonlyMap<string, GenerationStatus>, now: ReadonlyMap<string, GenerationView>): GenerationView[] {
+export function justFinished(before: ReadonlyMap<string, GenerationStatus>, now: ReadonlyMap<string, GenerationTileView>): GenerationTileView[] {
   return [...now.values()].filter((g) => !isRunning(g) && (before.get(g.id) === "queued" || before.get(g.id) === "running"));
 }

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { KIND_LABEL } from "@/components/studio/generation-format";
-import type { GenerationStatus, GenerationView } from "@/lib/generations/view";
+import type { GenerationStatus, GenerationTileView } from "@/lib/generations/view";
 import { NotifyButton } from "./notify-button";
 import { APP_NAME, justFinished, knownGenerations, runningTitle } from "./running-summary";
 
@@ -26,7 +26,7 @@ export function TabSignals() {
   const statuses = useRef(new Map<string, GenerationStatus>());
   const pageTitle = useRef<string | null>(null);
 
-  const notify = useEffectEvent((g: GenerationView) => {
+  const notify = useEffectEvent((g: GenerationTileView) => {
     if (typeof Notification === "undefined" || Notification.permission !== "granted" || document.visibilityState !== "hidden") return;
     const done = g.status === "completed";
     const note = new Notification(`${KIND_LABEL[g.kind]} ${done ? "ready" : "failed"} · ${APP_NAME}`, { body: g.prompt.slice(0, 140), tag: g.id });

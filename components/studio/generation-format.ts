@@ -1,4 +1,4 @@
-import type { GenerationKind, GenerationStatus, GenerationView, MediaView } from "@/lib/generations/view";
+import type { GenerationKind, GenerationStatus, GenerationTileView, GenerationView, MediaView } from "@/lib/generations/view";
 import { formatCredits, formatDuration } from "@/lib/format";
 import { parseSize } from "@/lib/catalog";
 
@@ -20,7 +20,7 @@ export function isPending(g: Pick<GenerationView, "status">): boolean {
 }
 
 /** The output to show for a generation (its first), if it has one yet. */
-export function coverOf(g: GenerationView): MediaView | undefined {
+export function coverOf(g: Pick<GenerationTileView, "outputs">): MediaView | undefined {
   return g.outputs[0];
 }
 
@@ -28,7 +28,7 @@ export function coverOf(g: GenerationView): MediaView | undefined {
  * Width / height of what a generation shows. Finished ones use the real media; pending or
  * failed ones use the requested size, so a placeholder already has the final shape.
  */
-export function aspectOf(g: GenerationView): { width: number; height: number } {
+export function aspectOf(g: Pick<GenerationTileView, "outputs" | "kind" | "params">): { width: number; height: number } {
   const cover = coverOf(g);
   if (cover && cover.width > 0 && cover.height > 0) return { width: cover.width, height: cover.height };
   const kind = g.kind === "video" ? "video" : "image";
@@ -73,7 +73,7 @@ export function remixHref(g: Pick<GenerationView, "id" | "kind">): string {
 }
 
 /** A short name for a generation in buttons and dialogs ("this video", "these 3 images"). */
-export function thingName(g: GenerationView): string {
+export function thingName(g: Pick<GenerationTileView, "kind" | "outputs">): string {
   if (g.kind === "video") return "this video";
   return g.outputs.length > 1 ? `these ${g.outputs.length} images` : "this image";
 }

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@
 import { useEffect, useSyncExternalStore } from "react";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
-import { isTerminal, type GenerationListView, type GenerationView } from "@/lib/generations/view";
+import { isTerminal, type GenerationListView, type GenerationsByIdView, type GenerationTileView, type GenerationView } from "@/lib/generations/view";
 import { queryKeys } from "@/lib/query-keys";
 
 /** How often the pending poll asks while the tab is visible, and while it is hidden. */
@@ -67,7 +67,7 @@ export function pendingPollInterval(error: unknown, visibility: DocumentVisibili
   return visibility === "hidden" ? POLL_HIDDEN_MS : POLL_VISIBLE_MS;
 }
 
-function patchPage(page: GenerationListView, fresh: ReadonlyMap<string, GenerationView>): GenerationListView {
+function patchPage(page: GenerationListView, fresh: ReadonlyMap<string, GenerationTileView>): GenerationListView {
   let touched = false;
   const items = page.items.map((g) => {
     const next = fresh.get(g.id);
@@ -79,7 +79,7 @@ function patchPage(page: GenerationListView, fresh: ReadonlyMap<string, Generati
 }
 
 /** A list cache entry (one page, or the gallery's pages) with the fresh generations swapped in. */
-export function patchListData(data: unknown, fresh: ReadonlyMap<string, GenerationView>): unknown {
+export function patchListData(data: unknown, fresh: ReadonlyMap<string, GenerationTileView>): unknown {
   if (!data || typeof data !== "object") return data;
   if ("pages" in data) {
     const infinite = data as InfiniteData<GenerationListView>;
@@ -93,7 +93,7 @@ export function patchListData(data: unknown, fresh: ReadonlyMap<string, Generati
 async function pollOnce(queryClient: QueryClient, ids: readonly string[], signal: AbortSignal): Promise<GenerationView[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) chunks.push(ids.slice(i, i + IDS_PER_REQUEST));
-  const answers = await Promise.all(chunks.map((c) => apiFetch<GenerationListView>(`/api/generations?ids=${c.map(encodeURIComponent).join(",")}`, { signal })));
+  const answers = await Promise.all(chunks.map((c) => apiFetch<GenerationsByIdView>(`/api/generations?ids=${c.map(encodeURIComponent).join(",")}`, { signal })));
   const items = answers.flatMap((a) => a.items);
   const fresh = new Map(items.map((g) => [g.id, g]));
   for (const g of items) queryClient.setQueryData(queryKeys.generations.detail(g.id), g);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getGenerationsForUser } from "@/lib/db/queries/generation-reads";
 import { idSchema } from "@/lib/validation/safe-text";
 import { generationToView } from "./to-view";
-import type { GenerationListView } from "./view";
+import type { GenerationsByIdView } from "./view";
 
 /** More than any screen has pending at once; the browser sends larger sets in chunks. */
 export const MAX_IDS = 50;
@@ -25,7 +25,7 @@ export const idsQuerySchema = z.strictObject(
 );
 
 /** The user's generations among `ids` (another user's, deleted or unknown ids are simply absent), newest first. */
-export async function generationsByIds({ userId, ids }: { userId: string; ids: string[] }): Promise<GenerationListView> {
+export async function generationsByIds({ userId, ids }: { userId: string; ids: string[] }): Promise<GenerationsByIdView> {
   const rows = await getGenerationsForUser({ userId, ids });
   return { items: rows.map(generationToView), nextCursor: null };
 }

@@ -6,8 +6,8 @@ import { collectionBelongsTo } from "@/lib/db/queries/collections";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, pageOf } from "@/lib/http/cursor";
 import { idSchema, safeText } from "@/lib/validation/safe-text";
-import { generationToView } from "./to-view";
-import type { GenerationListView } from "./view";
+import { generationToTileView } from "./to-view";
+import { TILE_PROMPT_MAX, type GenerationListView } from "./view";
 
 /** GET /api/generations: ?limit, ?cursor and the gallery's filters. */
 export const listQuerySchema = z.object({
@@ -34,6 +34,6 @@ export async function listGenerations({ userId, query }: { userId: string; query
     ...(collection ? { collectionId: collection } : {}),
   };
   // One extra row tells whether another page exists without a count query.
-  const rows = await listGenerationsForUser({ userId, limit: limit + 1, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
-  return pageOf(rows, limit, generationToView);
+  const rows = await listGenerationsForUser({ userId, limit: limit + 1, promptMax: TILE_PROMPT_MAX, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
+  return pageOf(rows, limit, generationToTileView);
 }

@@ -1,10 +1,10 @@
 import type { GenerationRow } from "@/lib/db/queries/generations";
-import type { MediaRow } from "@/lib/db/queries/media";
+import type { GenerationTileRow, TileMediaRow } from "@/lib/db/queries/generation-reads";
 import { fromMilli } from "@/lib/catalog";
 import { parseStoredParams } from "./params";
-import { mediaUrls, type GenerationView, type MediaView } from "./view";
+import { mediaUrls, type GenerationTileView, type GenerationView, type MediaView } from "./view";
 
-export function mediaToView(m: MediaRow): MediaView {
+export function mediaToView(m: TileMediaRow): MediaView {
   return {
     id: m.id,
     kind: m.kind,
@@ -38,5 +38,23 @@ export function generationToView(g: GenerationRow): GenerationView {
     createdAt: g.createdAt.toISOString(),
     startedAt: g.startedAt?.toISOString() ?? null,
     completedAt: g.completedAt?.toISOString() ?? null,
+  };
+}
+
+/** A gallery tile from its trimmed row (the list query selects only this). */
+export function generationToTileView(g: GenerationTileRow): GenerationTileView {
+  const { size, duration } = parseStoredParams({ size: g.size, duration: g.duration });
+  return {
+    id: g.id,
+    kind: g.kind,
+    status: g.status,
+    progress: g.status === "completed" ? 100 : g.progress,
+    model: g.model,
+    prompt: g.prompt,
+    params: { ...(size === undefined ? {} : { size }), ...(duration === undefined ? {} : { duration }) },
+    favorite: g.favorite,
+    outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
+    inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
+    createdAt: g.createdAt.toISOString(),
   };
 }

@@ -21,35 +21,60 @@ export interface MediaView {
   downloadUrl: string;
 }
 
-export interface GenerationView {
+/**
+ * One tile of a gallery page (`GET /api/generations`): what the grid, its viewer and the
+ * detail view's first paint show, and nothing else. The rest (credits, error text, the
+ * token, timings, collections, every parameter, the whole prompt) is one click away in
+ * `GET /api/generations/{id}`, which the detail view reads anyway.
+ */
+export interface GenerationTileView {
   id: string;
   kind: GenerationKind;
   status: GenerationStatus;
   /** 0..100; 100 once completed. */
   progress: number;
   model: string;
+  /** The prompt, cut to TILE_PROMPT_MAX characters (ending in "…" when cut). */
+  prompt: string;
+  /** What shapes a tile before its media exists (size) and labels a video (duration). */
+  params: { size?: string; duration?: number };
+  favorite: boolean;
+  outputs: MediaView[];
+  /** An edit's input images: the viewer compares an edit with what it started from. */
+  inputs: MediaView[];
+  createdAt: string;
+}
+
+/** A tile's prompt is a caption (two lines on screen, the tile's accessible name): this is plenty. */
+export const TILE_PROMPT_MAX = 280;
+
+/** One generation in full (`GET /api/generations/{id}`, the pending poll, result cards). */
+export interface GenerationView extends GenerationTileView {
+  /** The whole prompt. */
   prompt: string;
   /** requestedModel: the alias the caller used, when it used one (`model` is always canonical). */
   params: { n?: number; size?: string; quality?: string; duration?: number; requestedModel?: string };
   mode: "sync" | "async";
   credits: { estimated: number; cost: number | null };
   error: { type: string; message: string } | null;
-  outputs: MediaView[];
-  inputs: MediaView[];
   /** Made through the /v1 API: the name of the personal token used. Null: made in the studio. */
   apiTokenName?: string | null;
-  /** Starred by the owner. */
-  favorite: boolean;
   /** The owner's collections this generation is in. */
   collectionIds: string[];
-  createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
 }
 
+/** A gallery page. The pending poll swaps full GenerationViews into it (they are tiles too). */
 export interface GenerationListView {
-  items: GenerationView[];
+  items: GenerationTileView[];
   nextCursor: string | null;
+}
+
+/** `GET /api/generations?ids=…` (the pending poll): the asked generations in full, never paged. */
+export interface GenerationsByIdView {
+  items: GenerationView[];
+  nextCursor: null;
 }
 
 export interface ModelView {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { GET as LIST_GENERATIONS } from "@/app/api/generations/route";
+import { GET as GET_GENERATION } from "@/app/api/generations/[id]/route";
 import { POST as GENERATE } from "@/app/v1/images/generations/route";
 import { POST as EDIT } from "@/app/v1/images/edits/route";
 import { POST as ASYNC_GENERATE } from "@/app/v1/async/images/generations/route";
@@ -11,7 +12,7 @@ import { GET as FILE } from "@/app/v1/files/[id]/route";
 import { GET as UNKNOWN } from "@/app/v1/[...path]/route";
 import type { PublicUser } from "@/lib/db/queries/users";
 import { drainBackground } from "@/lib/generations/background";
-import type { GenerationListView } from "@/lib/generations/view";
+import type { GenerationListView, GenerationView } from "@/lib/generations/view";
 import { imagesResponseSchema, asyncSubmitResponseSchema, taskResponseSchema, modelsResponseSchema } from "@/lib/pixapi/schemas";
 import { forEachDatabase } from "../support/db";
 import { pngFixture } from "../support/generations";
@@ -92,7 +93,10 @@ forEachDatabase("the Pixapi-compatible /v1 API", (getDb) => {
     const gallery = await LIST_GENERATIONS(await studio.request(alice, "/api/generations"), ctx());
     const { items } = (await gallery.json()) as GenerationListView;
     const made = items.find((g) => g.prompt === "gallery via api");
-    expect(made).toMatchObject({ status: "completed", apiTokenName: "alice's script", kind: "image" });
+    expect(made).toMatchObject({ status: "completed", kind: "image" });
+    // The tile carries no token name; the detail view (the full read) says how it was made.
+    const detail = await GET_GENERATION(await studio.request(alice, `/api/generations/${made!.id}`), ctx({ id: made!.id }));
+    expect(((await detail.json()) as { generation: GenerationView }).generation).toMatchObject({ id: made!.id, apiTokenName: "alice's script" });
     expect(made!.outputs.map((o) => o.id).sort()).toEqual(body.data.map((d) => new URL(d.url!).pathname.split("/").pop()).sort());
 
     const ledger = await getDb().prisma.usageEntry.findUniqueOrThrow({ where: { generationId: made!.id } });

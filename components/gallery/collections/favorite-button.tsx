@@ -2,14 +2,14 @@
 
 import clsx from "clsx";
 import { Star } from "lucide-react";
-import type { GenerationView } from "@/lib/generations/view";
+import type { GenerationTileView } from "@/lib/generations/view";
 import { useFavorite } from "./use-collections";
 
 /**
  * The star: a toggle button (aria-pressed) named "Favorite"; on a tile it sits in the item's
  * list entry, next to the button named for the prompt. `overlay` is the small round one on tiles.
  */
-export function FavoriteButton({ generation: g, variant = "inline", className }: { generation: GenerationView; variant?: "inline" | "overlay"; className?: string }) {
+export function FavoriteButton({ generation: g, variant = "inline", className }: { generation: Pick<GenerationTileView, "id" | "favorite">; variant?: "inline" | "overlay"; className?: string }) {
   const favorite = useFavorite();
   const on = g.favorite;
   return (

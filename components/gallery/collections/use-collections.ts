@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-fetch";
 import type { CollectionView } from "@/lib/collections/view";
-import type { GenerationListView, GenerationView } from "@/lib/generations/view";
+import type { GenerationListView, GenerationTileView, GenerationView } from "@/lib/generations/view";
 import { queryKeys } from "@/lib/query-keys";
 
 const jsonInit = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -20,15 +20,28 @@ export function useCollections() {
 /**
  * Applies a change to generations wherever they are cached (gallery pages, detail views),
  * so a star or a collection checkbox answers at once; the lists refetch afterwards, since a
- * filtered view (favorites, one collection) may gain or lose the item.
+ * filtered view (favorites, one collection) may gain or lose the item. Gallery pages hold
+ * tiles, which carry no collections: `tile` is left out for a change only details show.
  */
-export function patchCachedGenerations(queryClient: QueryClient, ids: readonly string[], change: (g: GenerationView) => GenerationView): void {
+export function patchCachedGenerations(
+  queryClient: QueryClient,
+  ids: readonly string[],
+  change: { detail: (g: GenerationView) => GenerationView; tile?: (g: GenerationTileView) => GenerationTileView },
+): void {
   const set = new Set(ids);
-  const apply = (g: GenerationView) => (set.has(g.id) ? change(g) : g);
-  queryClient.setQueriesData<InfiniteData<GenerationListView>>({ queryKey: queryKeys.generations.infinite() }, (data) =>
-    data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(apply) })) } : data,
-  );
-  for (const id of ids) queryClient.setQueryData<GenerationView>(queryKeys.generations.detail(id), (g) => (g ? change(g) : g));
+  const { tile } = change;
+  if (tile) {
+    const apply = (g: GenerationTileView) => (set.has(g.id) ? tile(g) : g);
+    queryClient.setQueriesData<InfiniteData<GenerationListView>>({ queryKey: queryKeys.generations.infinite() }, (data) =>
+      data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(apply) })) } : data,
+    );
+  }
+  for (const id of ids) queryClient.setQueryData<GenerationView>(queryKeys.generations.detail(id), (g) => (g ? change.detail(g) : g));
+}
+
+/** The star, as a change to a tile or a full view alike. */
+function starred(favorite: boolean) {
+  return <G extends GenerationTileView>(g: G): G => ({ ...g, favorite });
 }
 
 function refreshLists(queryClient: QueryClient) {
@@ -42,8 +55,8 @@ export function useFavorite() {
   return useMutation({
     mutationFn: ({ id, favorite }: { id: string; favorite: boolean }) =>
       apiFetch<{ generation: GenerationView }>(`/api/generations/${encodeURIComponent(id)}`, jsonInit("PATCH", { favorite })),
-    onMutate: ({ id, favorite }) => patchCachedGenerations(queryClient, [id], (g) => ({ ...g, favorite })),
-    onError: (_error, { id, favorite }) => patchCachedGenerations(queryClient, [id], (g) => ({ ...g, favorite: !favorite })),
+    onMutate: ({ id, favorite }) => patchCachedGenerations(queryClient, [id], { detail: starred(favorite), tile: starred(favorite) }),
+    onError: (_error, { id, favorite }) => patchCachedGenerations(queryClient, [id], { detail: starred(!favorite), tile: starred(!favorite) }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() }),
   });
 }
@@ -88,10 +101,12 @@ export function useCollectionItems() {
     mutationFn: ({ collectionId, ids, op }: { collectionId: string; ids: string[]; op: "add" | "remove" }) =>
       apiFetch<{ collection: CollectionView }>(`/api/collections/${encodeURIComponent(collectionId)}/items`, jsonInit(op === "add" ? "POST" : "DELETE", { ids })),
     onSuccess: (_data, { collectionId, ids, op }) => {
-      patchCachedGenerations(queryClient, ids, (g) => ({
-        ...g,
-        collectionIds: op === "add" ? [...new Set([...g.collectionIds, collectionId])] : g.collectionIds.filter((c) => c !== collectionId),
-      }));
+      patchCachedGenerations(queryClient, ids, {
+        detail: (g) => ({
+          ...g,
+          collectionIds: op === "add" ? [...new Set([...g.collectionIds, collectionId])] : g.collectionIds.filter((c) => c !== collectionId),
+        }),
+      });
       refreshLists(queryClient);
     },
   });

@@ -2,7 +2,7 @@
 
 import clsx from "clsx";
 import { Maximize2Icon } from "lucide-react";
-import type { GenerationView } from "@/lib/generations/view";
+import type { GenerationTileView } from "@/lib/generations/view";
 import { useOpenViewer } from "./viewer-scope";
 
 /**
@@ -10,7 +10,7 @@ import { useOpenViewer } from "./viewer-scope";
  * (a gallery tile opens the detail view, a video plays): a small round button. Renders
  * nothing outside a ViewerScope or before the generation has an output.
  */
-export function ViewLargeButton({ generation: g, mediaId, label, className }: { generation: GenerationView; mediaId?: string; label: string; className?: string }) {
+export function ViewLargeButton({ generation: g, mediaId, label, className }: { generation: GenerationTileView; mediaId?: string; label: string; className?: string }) {
   const openViewer = useOpenViewer();
   const output = mediaId ? g.outputs.find((o) => o.id === mediaId) : g.outputs[0];
   if (!openViewer || !output || g.status !== "completed") return null;

@@ -1,8 +1,8 @@
-import type { GenerationView, MediaView } from "@/lib/generations/view";
+import type { GenerationTileView, MediaView } from "@/lib/generations/view";
 
 /** One picture or video the viewer can show: an output of a generation. */
 export interface ViewerItem {
-  generation: GenerationView;
+  generation: GenerationTileView;
   output: MediaView;
   /** Position among the generation's outputs (0-based) and how many it has. */
   index: number;
@@ -10,7 +10,7 @@ export interface ViewerItem {
 }
 
 /** Every finished output of these generations, in list order: what ←/→ steps through. */
-export function viewerItems(generations: readonly GenerationView[]): ViewerItem[] {
+export function viewerItems(generations: readonly GenerationTileView[]): ViewerItem[] {
   return generations.flatMap((generation) =>
     generation.status === "completed" ? generation.outputs.map((output, index) => ({ generation, output, index, count: generation.outputs.length })) : [],
   );

@@ -1,11 +1,11 @@
 "use client";
 
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
-import type { GenerationView } from "@/lib/generations/view";
+import type { GenerationTileView } from "@/lib/generations/view";
 import { MediaViewer } from "./media-viewer";
 import { viewerIndexOf, viewerItems, type ViewerItem } from "./viewer-items";
 
-type OpenViewer = (mediaId: string, fallback?: GenerationView) => void;
+type OpenViewer = (mediaId: string, fallback?: GenerationTileView) => void;
 
 const ViewerContext = createContext<OpenViewer | null>(null);
 
@@ -15,7 +15,7 @@ const ViewerContext = createContext<OpenViewer | null>(null);
  * every finished output of the list as it is at that moment. `fallback` is the generation
  * to show alone when the output is not in the list (say, an item opened by its URL).
  */
-export function ViewerScope({ generations, children }: { generations: () => readonly GenerationView[]; children: ReactNode }) {
+export function ViewerScope({ generations, children }: { generations: () => readonly GenerationTileView[]; children: ReactNode }) {
   const [state, setState] = useState<{ items: ViewerItem[]; index: number } | null>(null);
   const open = useCallback<OpenViewer>(
     (mediaId, fallback) => {

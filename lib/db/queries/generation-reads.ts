@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../client";
 import { Prisma, type GenerationKind, type GenerationStatus } from "../generated/client";
 import type { GenerationRow } from "./generations";
+import type { MediaRow } from "./media";
 
 /**
  * The reads every open tab polls (one generation, a gallery page), each one SQL statement:
@@ -21,6 +22,40 @@ const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text 
   g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt", g.api_token_name AS "apiTokenName", g.favorite,
   COALESCE((SELECT json_agg(json_build_object('collectionId', ci.collection_id) ORDER BY ci.added_at)
     FROM collection_items ci WHERE ci.generation_id = g.id), '[]'::json) AS "collectionItems"`;
+
+/**
+ * A gallery page selects what a tile shows (lib/generations/view.ts GenerationTileView) and
+ * no more: the prompt cut to a caption, two params, the media fields the view exposes, and
+ * no collection subquery. The full row is GET /api/generations/{id}.
+ */
+const TILE_MEDIA_JSON = Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', m.id, 'role', m.role, 'kind', m.kind, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
+      'bytes', m.bytes, 'durationMs', m.duration_ms) ORDER BY m.role, m.position)
+    FROM media m WHERE m.generation_id = g.id), '[]'::json)`;
+
+export type TileMediaRow = Pick<MediaRow, "id" | "role" | "kind" | "mimeType" | "width" | "height" | "bytes" | "durationMs">;
+
+export interface GenerationTileRow {
+  id: string;
+  kind: GenerationKind;
+  status: GenerationStatus;
+  model: string;
+  prompt: string;
+  /** Raw JSON values of params.size and params.duration (checked by the view). */
+  size: unknown;
+  duration: unknown;
+  progress: number;
+  favorite: boolean;
+  createdAt: Date;
+  media: TileMediaRow[];
+}
+
+function tileColumns(promptMax: number): Prisma.Sql {
+  return Prisma.sql`g.id, g.kind::text AS kind, g.status::text AS status, g.model,
+  CASE WHEN char_length(g.prompt) > ${promptMax}::int THEN left(g.prompt, ${promptMax - 1}::int) || '…' ELSE g.prompt END AS prompt,
+  g.params->'size' AS size, g.params->'duration' AS duration, g.progress, g.favorite, g.created_at AS "createdAt"`;
+}
 
 /** Raw rows come back with the same names and types as generationSelect (enums as text, media as JSON). */
 function toRow(row: GenerationRow): GenerationRow {
@@ -67,6 +102,8 @@ export function likePattern(q: string): string {
  */
 export function listGenerationsSql(input: {
   userId: string;
+  /** A tile's prompt length (TILE_PROMPT_MAX). */
+  promptMax: number;
   limit: number;
   cursor?: { createdAt: Date; id: string };
   filters?: GenerationFilters;
@@ -82,13 +119,13 @@ export function listGenerationsSql(input: {
   if (f.collectionId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM collection_items ci WHERE ci.generation_id = g.id AND ci.collection_id = ${f.collectionId})`);
   if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
   return Prisma.sql`
-    SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
+    SELECT ${tileColumns(input.promptMax)}, ${TILE_MEDIA_JSON} AS media
     FROM generations g WHERE ${Prisma.join(where, " AND ")}
     ORDER BY g.created_at DESC, g.id DESC
     LIMIT ${input.limit}`;
 }
 
-export async function listGenerationsForUser(input: Parameters<typeof listGenerationsSql>[0]): Promise<GenerationRow[]> {
-  const rows = await getPrisma().$queryRaw<GenerationRow[]>(listGenerationsSql(input));
-  return rows.map(toRow);
+export async function listGenerationsForUser(input: Parameters<typeof listGenerationsSql>[0]): Promise<GenerationTileRow[]> {
+  const rows = await getPrisma().$queryRaw<GenerationTileRow[]>(listGenerationsSql(input));
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }

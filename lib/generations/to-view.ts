@@ -18,24 +18,31 @@ export function mediaToView(m: TileMediaRow): MediaView {
   };
 }
 
-export function generationToView(g: GenerationRow): GenerationView {
+/** What a tile and a full view share, from either row. */
+function sharedFields(g: Pick<GenerationTileRow, "id" | "kind" | "status" | "progress" | "model" | "favorite" | "createdAt"> & { media: TileMediaRow[] }) {
   return {
     id: g.id,
     kind: g.kind,
     status: g.status,
     progress: g.status === "completed" ? 100 : g.progress,
     model: g.model,
+    favorite: g.favorite,
+    outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
+    inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
+    createdAt: g.createdAt.toISOString(),
+  };
+}
+
+export function generationToView(g: GenerationRow): GenerationView {
+  return {
+    ...sharedFields(g),
     prompt: g.prompt,
     params: parseStoredParams(g.params),
     mode: g.mode,
     credits: { estimated: fromMilli(g.estimatedMilli), cost: g.costMilli === null ? null : fromMilli(g.costMilli) },
     error: g.status === "failed" ? { type: g.errorType ?? "server_error", message: g.errorMessage ?? "The generation failed." } : null,
-    outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
-    inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
     apiTokenName: g.apiTokenName,
-    favorite: g.favorite,
     collectionIds: g.collectionItems.map((c) => c.collectionId),
-    createdAt: g.createdAt.toISOString(),
     startedAt: g.startedAt?.toISOString() ?? null,
     completedAt: g.completedAt?.toISOString() ?? null,
   };
@@ -45,16 +52,8 @@ export function generationToView(g: GenerationRow): GenerationView {
 export function generationToTileView(g: GenerationTileRow): GenerationTileView {
   const { size, duration } = parseStoredParams({ size: g.size, duration: g.duration });
   return {
-    id: g.id,
-    kind: g.kind,
-    status: g.status,
-    progress: g.status === "completed" ? 100 : g.progress,
-    model: g.model,
+    ...sharedFields(g),
     prompt: g.prompt,
     params: { ...(size === undefined ? {} : { size }), ...(duration === undefined ? {} : { duration }) },
-    favorite: g.favorite,
-    outputs: g.media.filter((m) => m.role === "output").map(mediaToView),
-    inputs: g.media.filter((m) => m.role === "input").map(mediaToView),
-    createdAt: g.createdAt.toISOString(),
   };
 }

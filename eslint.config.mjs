@@ -56,7 +56,13 @@ const I18N_CONVERTED = [
   "app/layout.tsx",
   "app/(auth)/**/*.tsx",
   "components/shell/**/*.tsx",
-  "components/studio/budget-hint.tsx",
+  "components/studio/*.tsx",
+  "components/generate/**/*.tsx",
+  "components/edit/**/*.tsx",
+  "components/video/**/*.tsx",
+  "app/(studio)/generate/**/*.tsx",
+  "app/(studio)/edit/**/*.tsx",
+  "app/(studio)/video/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */
@@ -102,9 +108,9 @@ const config = [
           "jsx-attributes": { exclude: NON_COPY_ATTRIBUTES },
           "object-properties": { exclude: [...NON_COPY_ATTRIBUTES, "[A-Z_-]+", "callbackUrl", "content-type", "accept", "headers", "queryKey", "body", "cache", "credentials", "redirect", "behavior", "block", "inline", "timeZone", "hour", "minute", "day", "month", "year", "weekday", "dateStyle", "timeStyle", "style", "unit", "unitDisplay", "currency", "notation", "hourCycle", "signal"] },
           // Translators (t, tShell, …), catalog lookups and code-only calls take keys and codes, not copy.
-          callees: { exclude: ["t", "t[A-Z]\\w*", "tl", "i18n(ext)?", "require", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "getElementById", "querySelector(All)?", "closest", "includes", "indexOf", "endsWith", "startsWith", "fetch", "apiFetch", "signIn", "signOut", "push", "replace", "get", "set", "has", "delete", "append", "getAll", "useTranslations", "getTranslations", "URL", "URLSearchParams", "Event", "CustomEvent", "Error", "matchMedia", "setAttribute", "getAttribute", "removeAttribute", "toggle", "add", "remove", "contains", "split", "join", "padStart", "toLocaleString", "toLocaleDateString", "toLocaleTimeString", "Intl\\.\\w+", "clsx", "cn", "encodeURIComponent", "invalidateQueries", "setQueryData", "getQueryData", "cancelQueries", "keys\\.\\w+", "focus", "scrollIntoView", "useState", "useRef", "useMemo", "useCallback", "useSearchParams", "usePathname", "useRouter", "params\\.\\w+", "searchParams\\.\\w+", "storage\\.\\w+", "localStorage\\.\\w+", "sessionStorage\\.\\w+", "console\\.\\w+", "matchKnownMessage", "parseLocale"] },
+          callees: { exclude: ["t", "t[A-Z]\\w*", "tl", "i18n(ext)?", "require", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "getElementById", "querySelector(All)?", "closest", "includes", "indexOf", "endsWith", "startsWith", "fetch", "apiFetch", "signIn", "signOut", "push", "replace", "get", "set", "has", "delete", "append", "getAll", "useTranslations", "getTranslations", "URL", "URLSearchParams", "Event", "CustomEvent", "Error", "matchMedia", "setAttribute", "getAttribute", "removeAttribute", "toggle", "add", "remove", "contains", "split", "join", "padStart", "toLocaleString", "toLocaleDateString", "toLocaleTimeString", "Intl\\.\\w+", "clsx", "cn", "encodeURIComponent", "invalidateQueries", "setQueryData", "getQueryData", "cancelQueries", "keys\\.\\w+", "focus", "scrollIntoView", "useState", "useRef", "useMemo", "useCallback", "useSearchParams", "usePathname", "useRouter", "params\\.\\w+", "searchParams\\.\\w+", "storage\\.\\w+", "localStorage\\.\\w+", "sessionStorage\\.\\w+", "console\\.\\w+", "matchKnownMessage", "parseLocale", "text", "errorText", "sideField"] },
           // Brand, typography and units no language translates.
-          words: { exclude: ["[0-9!-/:-@[-`{-~\\s·…×→←↑↓⌘]+", "Pixapi Studio", "Pixapi", "API", "[A-Z][A-Z0-9_]+"] },
+          words: { exclude: ["[0-9!-/:-@[-`{-~\\s·…×→←↑↓⌘—–]+", "Pixapi Studio", "Pixapi", "API", "[A-Z][A-Z0-9_]+"] },
         },
       ],
     },

@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import { DropZone } from "@/components/studio/drop-zone";
 import { MAX_FILE_BYTES } from "@/components/studio/file-checks";
 import { useFileDrop } from "@/components/studio/use-file-drop";
-import { formatMegabytes } from "@/lib/format";
+import { useFormat } from "@/lib/format/use-format";
 import { UploadPreviews } from "./upload-previews";
 import { MAX_EDIT_IMAGES, type Upload } from "./uploads";
 
@@ -32,6 +33,8 @@ export function ImageUploader({
   /** Extra messages shown under the zone (e.g. the server refusing a file). */
   children?: ReactNode;
 }) {
+  const t = useTranslations("edit.uploader");
+  const { formatMegabytes } = useFormat();
   const id = useId();
   const drop = useFileDrop(onAdd);
   const full = uploads.length >= MAX_EDIT_IMAGES;
@@ -42,9 +45,9 @@ export function ImageUploader({
     <div className="flex flex-col gap-2">
       <div className="flex items-baseline justify-between gap-3">
         <span id={`${id}-title`} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Reference images
+          {t("title")}
         </span>
-        <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+        <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
           {uploads.length} / {MAX_EDIT_IMAGES}
         </span>
       </div>
@@ -54,7 +57,7 @@ export function ImageUploader({
       {!full ? (
         <DropZone
           inputId={`${id}-input`}
-          inputLabel="Add reference images"
+          inputLabel={t("add")}
           describedBy={describedBy}
           invalid={Boolean(error)}
           multiple
@@ -62,12 +65,12 @@ export function ImageUploader({
           roomy={uploads.length === 0}
           onFiles={onAdd}
           drop={drop}
-          title={(dragging) => (dragging ? "Drop to add" : "Add reference images")}
-          hint={<span id={`${id}-hint`}>Click to choose, drag files here, or paste. PNG, JPEG or WebP up to {formatMegabytes(MAX_FILE_BYTES)} each.</span>}
+          title={(dragging) => (dragging ? t("drop") : t("add"))}
+          hint={<span id={`${id}-hint`}>{t("hint", { limit: formatMegabytes(MAX_FILE_BYTES) })}</span>}
         />
       ) : (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-          That&apos;s the maximum of {MAX_EDIT_IMAGES}. Remove one to add another.
+        <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {t("full", { max: MAX_EDIT_IMAGES })}
         </p>
       )}
 

@@ -2,7 +2,7 @@
 
 import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { toErrorLike, describeError } from "@/components/studio/error-message";
+import { toErrorLike, useDescribeError } from "@/components/studio/error-message";
 import { thingName } from "@/components/studio/generation-format";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
@@ -42,6 +42,7 @@ const quote = (g: Pick<GenerationTileView, "prompt">) => `“${g.prompt.length >
  */
 export function useDeleteGeneration() {
   const queryClient = useQueryClient();
+  const describeError = useDescribeError();
   return (g: GenerationTileView) => {
     const toastId = `delete-${g.id}`;
     const undo = scheduleDelete(

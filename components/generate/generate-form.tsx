@@ -1,19 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ImageStudioForm, useImageStudio } from "@/components/studio/image-studio-form";
 import type { StudioFormProps } from "@/components/studio/studio-page";
 
 /** Fields the form shows inline; server errors about anything else go to the alert. */
 const SHOWN_FIELDS = ["model", "prompt", "n", "size", "quality", "width", "height"] as const;
 
-const COPY = { label: "Generate images", submitLabel: "Generate", placeholder: "A lighthouse on a cliff at dawn, soft fog, watercolor" };
-
 /** Text-to-image: prompt and parameters in, a generation started (never waited for) out. */
 export function GenerateForm(props: StudioFormProps) {
+  const t = useTranslations("generate.form");
   const studio = useImageStudio("image", { ...props, shownFields: SHOWN_FIELDS });
   const send = () => {
     const params = studio.form.prepare();
     studio.submit.send(params ? { params } : null);
   };
-  return <ImageStudioForm studio={studio} copy={COPY} onSubmit={send} />;
+  return <ImageStudioForm studio={studio} copy={{ label: t("label"), submitLabel: t("submit"), placeholder: t("placeholder") }} onSubmit={send} />;
 }

@@ -1,6 +1,10 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useCallback } from "react";
 import { Alert } from "@/components/ui/alert";
 import { AppError } from "@/lib/errors";
+import { useFormat } from "@/lib/format/use-format";
+import { useServerText } from "./use-server-text";
 
 export interface ErrorLike {
   type: string;
@@ -14,57 +18,56 @@ interface Described {
   link?: { href: string; label: string };
 }
 
-function inSeconds(seconds: number): string {
-  if (seconds <= 1) return "a second";
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  return `about ${Math.ceil(seconds / 60)} minutes`;
-}
-
 /**
  * Plain words for every failure a creator can meet, from a submit or from a generation
- * that failed later. The server's messages are already written for people; this adds a
- * headline and the one thing to do next.
+ * that failed later, in the reader's language. The server's messages are already written
+ * for people (translated when the catalog knows them); this adds a headline and the one
+ * thing to do next.
  */
-export function describeError(error: ErrorLike): Described {
-  const body = error.message || "Please try again.";
-  switch (error.type) {
-    case "insufficient_credits":
-      return {
-        title: "The studio is out of Pixapi credits",
-        body: "The studio's Pixapi account has run out of credits, so new images can't be made right now. Nothing was charged to you.",
-        link: { href: "/usage?reason=insufficient_credits", label: "See usage and credits" },
-      };
-    case "quota_exceeded":
-      return { title: "You've reached your usage limit", body, link: { href: "/usage", label: "See your usage" } };
-    case "rate_limit_error":
-      return {
-        title: "Too many requests right now",
-        // The studio's own messages already say when; anything else gets it from retry_after.
-        body: error.retryAfter !== undefined && !/try again/i.test(body) ? `${body} Try again in ${inSeconds(error.retryAfter)}.` : body,
-      };
-    case "upstream_error":
-    case "generation_failed":
-      return { title: "Pixapi couldn't make this image", body };
-    case "timeout":
-      return { title: "This took too long", body };
-    case "interrupted":
-      return { title: "This was interrupted", body };
-    case "upstream_timeout":
-      return { title: "Pixapi took too long to answer", body };
-    case "unsupported_media_type":
-      return { title: "That file isn't an image we can use", body: `${body} Use PNG, JPEG or WebP.` };
-    case "payload_too_large":
-      return { title: "That upload is too large", body };
-    case "invalid_request_error":
-    case "validation_error":
-      return { title: "Please check the form", body };
-    case "service_unavailable":
-      return { title: "Can't reach the studio", body };
-    case "not_found_error":
-      return { title: "Not found", body };
-    default:
-      return { title: "Something went wrong", body };
-  }
+export function useDescribeError() {
+  const t = useTranslations("studio.errors");
+  const { text } = useServerText();
+  const f = useFormat();
+  return useCallback(
+    (error: ErrorLike): Described => {
+      const body = error.message ? text(error.message, error.type) : t("tryAgain");
+      switch (error.type) {
+        case "insufficient_credits":
+          return { title: t("outOfPixapiCredits"), body: t("outOfPixapiCreditsBody"), link: { href: "/usage?reason=insufficient_credits", label: t("seeUsageAndCredits") } };
+        case "quota_exceeded":
+          return { title: t("quotaTitle"), body, link: { href: "/usage", label: t("seeYourUsage") } };
+        case "rate_limit_error":
+          return {
+            title: t("rateTitle"),
+            // The studio's own messages already say when; anything else gets it from retry_after.
+            body: error.retryAfter !== undefined && !/try again/i.test(error.message) ? t("retryIn", { message: body, wait: f.formatWait(error.retryAfter) }) : body,
+          };
+        case "upstream_error":
+        case "generation_failed":
+          return { title: t("upstreamTitle"), body };
+        case "timeout":
+          return { title: t("timeoutTitle"), body };
+        case "interrupted":
+          return { title: t("interruptedTitle"), body };
+        case "upstream_timeout":
+          return { title: t("upstreamTimeoutTitle"), body };
+        case "unsupported_media_type":
+          return { title: t("fileTypeTitle"), body: t("fileTypeBody", { message: body }) };
+        case "payload_too_large":
+          return { title: t("tooLargeTitle"), body };
+        case "invalid_request_error":
+        case "validation_error":
+          return { title: t("checkFormTitle"), body };
+        case "service_unavailable":
+          return { title: t("offlineTitle"), body };
+        case "not_found_error":
+          return { title: t("notFoundTitle"), body };
+        default:
+          return { title: t("genericTitle"), body };
+      }
+    },
+    [t, text, f],
+  );
 }
 
 export function toErrorLike(error: unknown): ErrorLike {
@@ -74,7 +77,7 @@ export function toErrorLike(error: unknown): ErrorLike {
 
 /** A failure as an Alert, with its next step as a link when there is one. */
 export function ErrorMessage({ error }: { error: ErrorLike }) {
-  const { title, body, link } = describeError(error);
+  const { title, body, link } = useDescribeError()(error);
   return (
     <Alert title={title}>
       <p>{body}</p>

@@ -2,8 +2,8 @@ import clsx from "clsx";
 import { DownloadIcon, LayoutGridIcon, PencilIcon } from "lucide-react";
 import Image from "next/image";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { formatClockTime } from "@/lib/format";
 import type { GenerationView, MediaView } from "@/lib/generations/view";
 import type { ResultMedia } from "./result-media";
 import { useOpenViewer } from "./viewer/viewer-scope";
@@ -39,9 +39,10 @@ function Action({ href, label, text, icon, download }: { href: string; label: st
 
 /** Finished images: thumbnails that open the full file, each with its actions. */
 function OutputGrid({ generation }: { generation: GenerationView }) {
+  const t = useTranslations("studio.media");
   const outputs = generation.outputs.filter((o) => o.kind === "image");
   return (
-    <ul className={clsx("grid gap-3", gridCols(outputs.length))} aria-label="Images">
+    <ul className={clsx("grid gap-3", gridCols(outputs.length))} aria-label={t("images")}>
       {outputs.map((output, i) => (
         <OutputTile key={output.id} output={output} index={i} total={outputs.length} generation={generation} />
       ))}
@@ -50,8 +51,9 @@ function OutputGrid({ generation }: { generation: GenerationView }) {
 }
 
 function OutputTile({ output, index, total, generation }: { output: MediaView; index: number; total: number; generation: GenerationView }) {
+  const t = useTranslations("studio.media");
   const openViewer = useOpenViewer();
-  const name = total > 1 ? `image ${index + 1}` : "image";
+  const name = total > 1 ? t("imageNameN", { index: index + 1 }) : t("imageName");
   return (
     <li className="@container overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
       <a
@@ -59,7 +61,7 @@ function OutputTile({ output, index, total, generation }: { output: MediaView; i
         target="_blank"
         rel="noopener"
         className="block cursor-zoom-in"
-        aria-label={`View ${name}`}
+        aria-label={t("view", { name })}
         onClick={(event) => {
           // In the app's viewer when there is one; the plain link stays for a middle click.
           if (!openViewer || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -69,7 +71,7 @@ function OutputTile({ output, index, total, generation }: { output: MediaView; i
       >
         <Image
           src={output.thumbUrl}
-          alt={`${total > 1 ? `Result ${index + 1} of ${total}` : "Result"}: ${generation.prompt}`}
+          alt={total > 1 ? t("resultAltN", { index: index + 1, total, prompt: generation.prompt }) : t("resultAlt", { prompt: generation.prompt })}
           width={output.width}
           height={output.height}
           unoptimized
@@ -78,9 +80,9 @@ function OutputTile({ output, index, total, generation }: { output: MediaView; i
         />
       </a>
       <div className="flex gap-0.5 border-t border-zinc-200 p-1 dark:border-zinc-800">
-        <Action href={output.downloadUrl} download text="Download" label={`Download ${name}`} icon={<DownloadIcon size={16} aria-hidden />} />
-        <Action href={`/gallery?open=${encodeURIComponent(generation.id)}`} text="Gallery" label={`Open ${name} in gallery`} icon={<LayoutGridIcon size={16} aria-hidden />} />
-        <Action href={`/edit?from=${encodeURIComponent(output.id)}`} text="Edit" label={`Use ${name} as edit input`} icon={<PencilIcon size={16} aria-hidden />} />
+        <Action href={output.downloadUrl} download text={t("download")} label={t("downloadLabel", { name })} icon={<DownloadIcon size={16} aria-hidden />} />
+        <Action href={`/gallery?open=${encodeURIComponent(generation.id)}`} text={t("gallery")} label={t("galleryLabel", { name })} icon={<LayoutGridIcon size={16} aria-hidden />} />
+        <Action href={`/edit?from=${encodeURIComponent(output.id)}`} text={t("edit")} label={t("editLabel", { name })} icon={<PencilIcon size={16} aria-hidden />} />
       </div>
     </li>
   );
@@ -104,10 +106,9 @@ function PendingGrid({ generation }: { generation: GenerationView }) {
 
 /** Generate and Edit: a grid of images, each with its own actions. */
 export const imageMedia: ResultMedia = {
-  noun: "Result",
-  progressLabel: "Generation progress",
-  progressText: (g) => (g.progress > 0 ? `${g.progress}%` : g.status === "queued" ? "Starting…" : "Working…"),
+  words: "image",
+  progressText: (g, word) => (g.progress > 0 ? `${g.progress}%` : g.status === "queued" ? word("starting") : word("working")),
   placeholder: (g) => <PendingGrid generation={g} />,
   output: (g) => <OutputGrid generation={g} />,
-  footnote: (g) => formatClockTime(g.createdAt),
+  footnote: (g, f) => f.formatClockTime(g.createdAt),
 };

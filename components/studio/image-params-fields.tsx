@@ -1,6 +1,7 @@
 "use client";
 
 import { XIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -10,16 +11,7 @@ import { CUSTOM_SIZE_MAX, CUSTOM_SIZE_MIN, CUSTOM_SIZE_STEP, N_MAX, QUALITIES, S
 import type { FieldErrors, ImageFormValues, Quality, SizeChoice } from "./image-form";
 import { ModelSelect } from "./model-select";
 
-const SIZE_LABELS: Record<SizeChoice, string> = {
-  auto: "Auto (model decides)",
-  "1024x1024": "1024 × 1024 · Square",
-  "1536x1024": "1536 × 1024 · Landscape",
-  "1024x1536": "1024 × 1536 · Portrait",
-  "2048x2048": "2048 × 2048 · Square 2K",
-  custom: "Custom…",
-};
-
-const QUALITY_LABELS: Record<Quality, string> = { auto: "Auto", low: "Low", medium: "Medium", high: "High" };
+const SIZE_CHOICES: readonly SizeChoice[] = [...SIZE_PRESETS, "custom"];
 const COUNT_OPTIONS = Array.from({ length: N_MAX }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
 
 /** Model, count, size and quality: the parameters Generate and Edit share. */
@@ -39,12 +31,13 @@ export function ImageParamsFields({
   model: string;
   modelsStatus: "pending" | "error" | "success";
 }) {
+  const t = useTranslations("studio");
   const sizeErrorId = useId();
   // A problem with the pair (not one side) marks both inputs and is read out with them.
   const pairInvalid = errors.size && !errors.width && !errors.height ? { "aria-invalid": true, "aria-describedby": sizeErrorId } : {};
   const sideField = (side: "width" | "height") => (
     <TextField
-      label={side === "width" ? "Width" : "Height"}
+      label={t(`params.${side}`)}
       name={side}
       inputMode="numeric"
       autoComplete="off"
@@ -62,12 +55,12 @@ export function ImageParamsFields({
         status={modelsStatus}
         onChange={(id) => set("model", id)}
         error={errors.model}
-        noneHint="No models are available right now."
+        noneHint={t("params.noModels")}
         withAliases
       />
 
       <SegmentedControl
-        legend="Number of images"
+        legend={t("params.count")}
         name="n"
         options={COUNT_OPTIONS}
         value={String(values.n)}
@@ -77,15 +70,15 @@ export function ImageParamsFields({
 
       <div className="flex flex-col gap-3">
         <SelectField
-          label="Size"
+          label={t("params.size")}
           name="size"
           value={values.sizeChoice}
           onChange={(e) => set("sizeChoice", e.target.value as SizeChoice)}
           error={values.sizeChoice === "custom" ? undefined : errors.size}
         >
-          {[...SIZE_PRESETS, "custom" as const].map((s) => (
+          {SIZE_CHOICES.map((s) => (
             <option key={s} value={s}>
-              {SIZE_LABELS[s]}
+              {t(`params.sizes.${s}`)}
             </option>
           ))}
         </SelectField>
@@ -102,18 +95,16 @@ export function ImageParamsFields({
               </p>
             ) : null}
             {!errors.width && !errors.height && !errors.size ? (
-              <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                Pixels: {CUSTOM_SIZE_MIN}–{CUSTOM_SIZE_MAX} per side, in steps of {CUSTOM_SIZE_STEP}.
-              </p>
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("params.pixels", { min: CUSTOM_SIZE_MIN, max: CUSTOM_SIZE_MAX, step: CUSTOM_SIZE_STEP })}</p>
             ) : null}
           </div>
         ) : null}
       </div>
 
       <SegmentedControl
-        legend="Quality"
+        legend={t("params.quality")}
         name="quality"
-        options={QUALITIES.map((q) => ({ value: q, label: QUALITY_LABELS[q] }))}
+        options={QUALITIES.map((q: Quality) => ({ value: q, label: t(`qualityValue.${q}`) }))}
         value={values.quality}
         onChange={(v) => set("quality", v)}
         error={errors.quality}

@@ -7,6 +7,7 @@ import { StudioForm } from "./studio-form";
 import type { StudioFormProps } from "./studio-page";
 import { useImageForm } from "./use-image-form";
 import { useModels } from "./use-models";
+import { useServerText } from "./use-server-text";
 import { useStudioSubmit, type StudioSubmit } from "./use-studio-submit";
 
 /**
@@ -33,6 +34,9 @@ export function ImageStudioForm({
   beforePrompt?: ReactNode;
   onSubmit: () => void;
 }) {
+  // The shared schemas and the server speak English; the fields show the reader's language.
+  const { fieldTexts } = useServerText();
+  const errors = fieldTexts(form.errors);
   return (
     <StudioForm
       label={label}
@@ -43,11 +47,11 @@ export function ImageStudioForm({
       notice={notice}
       models={models}
       beforePrompt={beforePrompt}
-      prompt={{ value: form.values.prompt, onChange: (v) => form.set("prompt", v), error: form.errors.prompt, placeholder }}
+      prompt={{ value: form.values.prompt, onChange: (v) => form.set("prompt", v), error: errors.prompt, placeholder }}
       estimate={form.estimate}
       submitLabel={submitLabel}
     >
-      <ImageParamsFields values={form.values} set={form.set} errors={form.errors} models={models.models} model={form.model} modelsStatus={models.status} />
+      <ImageParamsFields values={form.values} set={form.set} errors={errors} models={models.models} model={form.model} modelsStatus={models.status} />
     </StudioForm>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/select-field";
 import type { ModelView } from "@/lib/generations/view";
 
@@ -31,9 +32,10 @@ export function ModelSelect({
   /** Image requests accept the documented aliases, so the options name them too. */
   withAliases?: boolean;
 }) {
+  const t = useTranslations("studio.params");
   return (
     <SelectField
-      label="Model"
+      label={t("model")}
       name="model"
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -41,8 +43,8 @@ export function ModelSelect({
       error={error}
       hint={status === "success" && models.length === 0 ? noneHint : undefined}
     >
-      {status === "pending" ? <option value="">Loading models…</option> : null}
-      {status === "error" ? <option value="">Models unavailable</option> : null}
+      {status === "pending" ? <option value="">{t("loadingModels")}</option> : null}
+      {status === "error" ? <option value="">{t("modelsUnavailable")}</option> : null}
       {models.map((m) => (
         <option key={m.id} value={m.id}>
           {withAliases ? modelLabel(m) : m.id}

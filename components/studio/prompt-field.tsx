@@ -1,8 +1,9 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { formatCount } from "@/lib/format";
+import { useFormat } from "@/lib/format/use-format";
 import { PROMPT_MAX } from "@/lib/validation/generation";
 
 /** The prompt, with a live count against the limit the server enforces. */
@@ -20,11 +21,13 @@ export function PromptField({
   /** Ctrl/⌘+Enter submits, as in most prompt boxes. */
   onSubmitShortcut: () => void;
 }) {
+  const t = useTranslations("studio.prompt");
+  const { formatCount } = useFormat();
   const count = value.length;
   const over = count > PROMPT_MAX;
   return (
     <TextareaField
-      label="Prompt"
+      label={t("label")}
       name="prompt"
       rows={5}
       value={value}
@@ -37,10 +40,10 @@ export function PromptField({
         }
       }}
       error={error}
-      hint={<span className="hidden sm:inline">Ctrl + Enter (⌘ + Enter on a Mac) to submit</span>}
+      hint={<span className="hidden sm:inline">{t("shortcut")}</span>}
       counter={
-        <span className={clsx("text-xs tabular-nums", over ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>
-          <span className="sr-only">Characters used: </span>
+        <span className={clsx("text-xs tabular-nums", over ? "font-medium text-red-600 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400")}>
+          <span className="sr-only">{t("charactersUsed")}</span>
           {formatCount(count)} / {formatCount(PROMPT_MAX)}
         </span>
       }

@@ -1,5 +1,9 @@
 import type { ReactNode } from "react";
+import type { Formatter } from "@/lib/format";
 import type { GenerationView } from "@/lib/generations/view";
+
+/** The progress words a card may show (studio.media.* in the catalogs). */
+export type ProgressWord = "starting" | "working" | "queued";
 
 /**
  * The media slot of a result card: everything that differs between an image result and a
@@ -7,10 +11,10 @@ import type { GenerationView } from "@/lib/generations/view";
  * same for every kind.
  */
 export interface ResultMedia {
-  /** The card's name in its accessible label and messages ("Result", "Video"). */
-  noun: string;
-  progressLabel: string;
-  progressText: (g: GenerationView) => string;
+  /** Which words the card uses (studio.media.image / .video: its name, its progress bar's label). */
+  words: "image" | "video";
+  /** The text beside the progress bar: a percentage, or a word while there is none. */
+  progressText: (g: GenerationView, word: (w: ProgressWord) => string) => string;
   /** Where the output will appear, at its final shape, while the generation runs. */
   placeholder: (g: GenerationView) => ReactNode;
   /** The finished output. */
@@ -18,5 +22,5 @@ export interface ResultMedia {
   /** Links in the footer besides Remix. */
   actions?: (g: GenerationView) => ReactNode;
   /** The footer's second fact after the credits (when it was made, how long it took). */
-  footnote: (g: GenerationView) => string | null;
+  footnote: (g: GenerationView, f: Formatter, took: (time: string) => string) => string | null;
 }

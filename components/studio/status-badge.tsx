@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import type { GenerationStatus } from "@/lib/generations/view";
-import { STATUS_LABEL } from "./generation-format";
+import { useTranslations } from "next-intl";
 
 const TONE: Record<GenerationStatus, string> = {
   queued: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
@@ -11,5 +11,6 @@ const TONE: Record<GenerationStatus, string> = {
 
 /** A generation's status as a small pill; the same colours as the result cards. */
 export function StatusBadge({ status, className }: { status: GenerationStatus; className?: string }) {
-  return <span className={clsx("inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium", TONE[status], className)}>{STATUS_LABEL[status]}</span>;
+  const t = useTranslations("studio.status");
+  return <span className={clsx("inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium", TONE[status], className)}>{t(status)}</span>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { LucideIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ComponentType, ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { GenerationView } from "@/lib/generations/view";
@@ -30,6 +31,7 @@ export interface StudioStartOptions {
 }
 
 function useStudioStart({ remixId, fromMediaId, canRemix = () => true, inputIds = () => [], missingHint }: StudioStartOptions, freshHref: string) {
+  const t = useTranslations("studio.start");
   const remix = useGeneration(remixId);
   const remixed = remix.data && canRemix(remix.data) ? remix.data : undefined;
   const files = useMediaFiles(inputIds(remixed));
@@ -40,7 +42,7 @@ function useStudioStart({ remixId, fromMediaId, canRemix = () => true, inputIds 
   if (remixId) notice = <RemixNotice loaded={Boolean(remixed)} freshHref={freshHref} />;
   else if (fromMediaId && loaded.length < files.length) {
     notice = (
-      <Alert title="Couldn't load that image">
+      <Alert title={t("imageMissingTitle")}>
         <p>{missingHint}</p>
       </Alert>
     );
@@ -77,10 +79,11 @@ export function StudioPage({
   listLabel?: string;
   empty: { icon: LucideIcon; title: string; hint: string };
 }) {
+  const t = useTranslations("studio.start");
   const { loading, formKey, ...start } = useStudioStart(startOptions, `/${scope}`);
   const results = useResults(scope);
   const EmptyIcon = empty.icon;
-  const loadingLabel = startOptions.fromMediaId ? "Loading the image" : `Loading the ${scope === "video" ? "video" : "generation"} to remix`;
+  const loadingLabel = t(startOptions.fromMediaId ? "loadingImage" : scope === "video" ? "loadingRemixVideo" : "loadingRemix");
   return (
     <StudioColumns
       form={

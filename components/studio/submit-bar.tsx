@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/lib/format/use-format";
 import { BudgetHint } from "./budget-hint";
-import { formatCredits } from "@/lib/format";
 
 /** The estimated cost, updated as the form changes, and the submit button under it. */
 export function SubmitBar({
@@ -15,12 +16,14 @@ export function SubmitBar({
   /** False while the form can't be sent yet (the model list is still loading). */
   ready?: boolean;
 }) {
+  const t = useTranslations("studio.submit");
+  const f = useFormat();
   return (
     <div className="flex flex-col gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <div className="flex items-baseline justify-between gap-3 text-sm">
-        <span className="text-zinc-600 dark:text-zinc-400">Estimated cost</span>
-        <output aria-live="polite" aria-label="Estimated cost" className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">
-          {estimate === null ? "—" : formatCredits(estimate)}
+        <span className="text-zinc-600 dark:text-zinc-400">{t("estimatedCost")}</span>
+        <output aria-live="polite" aria-label={t("estimatedCost")} className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">
+          {estimate === null ? "—" : f.formatCredits(estimate)}
         </output>
       </div>
       {/* The name stays the same while sending; the spinner and aria-busy say it is working. */}
@@ -28,7 +31,7 @@ export function SubmitBar({
         {pending ? <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-white/40 border-t-white" /> : null}
         {label}
       </Button>
-      <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">Failed generations are not charged.</p>
+      <p className="text-center text-xs text-zinc-600 dark:text-zinc-400">{t("notCharged")}</p>
       <BudgetHint need={estimate} />
     </div>
   );

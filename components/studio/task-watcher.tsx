@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { toast } from "sonner";
 import { AppError } from "@/lib/errors";
 import { isTerminal } from "@/lib/generations/view";
 import { useWatching } from "./results-store";
+import { useServerText } from "./use-server-text";
 import { useGenerations } from "./use-generation";
 
 /**
@@ -15,6 +17,8 @@ import { useGenerations } from "./use-generation";
  * the same per-generation query the result cards use.
  */
 export function TaskWatcher() {
+  const t = useTranslations("studio.watcher");
+  const { text } = useServerText();
   const watching = useWatching("video");
   const queries = useGenerations(watching.ids);
   const pathname = usePathname();
@@ -33,9 +37,14 @@ export function TaskWatcher() {
       if (pathname === "/video") continue;
       const open = () => router.push(`/gallery?open=${encodeURIComponent(g.id)}`);
       if (g.status === "completed") {
-        toast.success("Your video is ready", { id: `ready-${g.id}`, description: g.prompt.slice(0, 80), action: { label: "Open", onClick: open }, duration: 10_000 });
+        toast.success(t("videoReady"), { id: `ready-${g.id}`, description: g.prompt.slice(0, 80), action: { label: t("open"), onClick: open }, duration: 10_000 });
       } else {
-        toast.error("Your video couldn't be made", { id: `ready-${g.id}`, description: g.error?.message ?? g.prompt.slice(0, 80), action: { label: "Details", onClick: open }, duration: 10_000 });
+        toast.error(t("videoFailed"), {
+          id: `ready-${g.id}`,
+          description: g.error ? text(g.error.message, g.error.type) : g.prompt.slice(0, 80),
+          action: { label: t("details"), onClick: open },
+          duration: 10_000,
+        });
       }
     }
     for (const id of gone) watching.done(id);

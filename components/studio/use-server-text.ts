@@ -32,8 +32,8 @@ export function useServerText() {
 
   /** { field: message } (zodFields, an envelope's `fields`) with every message translated. */
   const fieldTexts = useCallback(
-    (fields: Record<string, string> | undefined): Record<string, string> =>
-      Object.fromEntries(Object.entries(fields ?? {}).map(([field, message]) => [field, text(message, "invalid_request_error")])),
+    (fields: Partial<Record<string, string>> | undefined): Record<string, string> =>
+      Object.fromEntries(Object.entries(fields ?? {}).flatMap(([field, message]) => (message ? [[field, text(message, "invalid_request_error")]] : []))),
     [text],
   );
 

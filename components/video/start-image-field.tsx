@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Image from "next/image";
 import { XIcon } from "lucide-react";
 import { useId } from "react";
@@ -7,7 +8,7 @@ import { DropZone, FileInput } from "@/components/studio/drop-zone";
 import { MAX_FILE_BYTES } from "@/components/studio/file-checks";
 import { IconButton } from "@/components/ui/icon-button";
 import { useFileDrop } from "@/components/studio/use-file-drop";
-import { formatMegabytes } from "@/lib/format";
+import { useFormat } from "@/lib/format/use-format";
 
 export interface StartImage {
   file: File;
@@ -33,6 +34,8 @@ export function StartImageField({
   /** The picture's real size, once the preview has decoded it. */
   onMeasured?: (width: number, height: number) => void;
 }) {
+  const t = useTranslations("video.start");
+  const { formatMegabytes } = useFormat();
   const id = useId();
   const pickFirst = (files: File[]) => {
     if (files[0]) onPick(files[0]);
@@ -43,8 +46,8 @@ export function StartImageField({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-baseline justify-between gap-3">
-        <span className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Start image</span>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">Optional</span>
+        <span className="text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("title")}</span>
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">{t("optional")}</span>
       </div>
 
       {image ? (
@@ -52,7 +55,7 @@ export function StartImageField({
           <div className="relative h-20 w-28 shrink-0 overflow-hidden rounded-md bg-zinc-200 dark:bg-zinc-800">
             <Image
               src={image.previewUrl}
-              alt={`Start image: ${image.file.name}`}
+              alt={t("alt", { name: image.file.name })}
               fill
               unoptimized
               sizes="112px"
@@ -64,32 +67,30 @@ export function StartImageField({
             <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100" title={image.file.name}>
               {image.file.name}
             </p>
-            <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
-              The video starts from this picture.
+            <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
+              {t("hint")}
             </p>
             <label htmlFor={`${id}-input`} className="mt-1 inline-block cursor-pointer text-xs font-medium text-accent-700 underline-offset-2 hover:underline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 dark:text-accent-400">
-              <FileInput id={`${id}-input`} label="Replace the start image" describedBy={describedBy} invalid={Boolean(problem)} onFiles={pickFirst} />
-              Replace
+              <FileInput id={`${id}-input`} label={t("replaceLabel")} describedBy={describedBy} invalid={Boolean(problem)} onFiles={pickFirst} />
+              {t("replace")}
             </label>
           </div>
-          <IconButton label="Remove the start image" onClick={onRemove} className="self-start">
+          <IconButton label={t("remove")} onClick={onRemove} className="self-start">
             <XIcon size={16} aria-hidden />
           </IconButton>
         </div>
       ) : (
         <DropZone
           inputId={`${id}-input`}
-          inputLabel="Add a start image"
+          inputLabel={t("add")}
           describedBy={describedBy}
           invalid={Boolean(problem)}
           layout="row"
           onFiles={pickFirst}
           drop={drop}
-          title={(dragging) => (dragging ? "Drop to use this image" : "Animate an image")}
+          title={(dragging) => (dragging ? t("drop") : t("animate"))}
           hint={
-            <span id={`${id}-hint`}>
-              Choose, drop or paste a PNG, JPEG or WebP (up to {formatMegabytes(MAX_FILE_BYTES)}). Leave empty to start from the prompt alone.
-            </span>
+            <span id={`${id}-hint`}>{t("emptyHint", { limit: formatMegabytes(MAX_FILE_BYTES) })}</span>
           }
         />
       )}

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { fileProblem } from "@/components/studio/file-checks";
 import { StudioForm } from "@/components/studio/studio-form";
 import { findModel, useModels } from "@/components/studio/use-models";
 import type { StudioFormProps } from "@/components/studio/studio-page";
+import { useServerText } from "@/components/studio/use-server-text";
 import { useStudioSubmit } from "@/components/studio/use-studio-submit";
 import { StartImageField, type StartImage } from "./start-image-field";
 import { closestAspect, DEFAULT_VIDEO_VALUES, estimateVideo, validateVideoForm, videoValuesFrom, type FieldErrors, type VideoFormValues } from "./video-form-state";
@@ -21,6 +23,8 @@ function toStartImage(file: File): StartImage {
  * a start image. Errors stay quiet until the first submit, then follow every change.
  */
 export function VideoForm({ start, onCreated }: StudioFormProps) {
+  const t = useTranslations("video.form");
+  const { text, fieldTexts } = useServerText();
   const models = useModels("text-to-video");
   const [values, setValues] = useState(() => (start.remixed ? videoValuesFrom(start.remixed) : DEFAULT_VIDEO_VALUES));
   const initialImage = start.files[0] ?? null;
@@ -34,7 +38,8 @@ export function VideoForm({ start, onCreated }: StudioFormProps) {
 
   const model = findModel(models.models, values.model)?.id ?? models.defaultId;
   const check = validateVideoForm(values, model);
-  const errors: FieldErrors = { ...serverErrors, ...(submitted ? check.errors : {}) };
+  // The shared schema and the server speak English; the fields show the reader's language.
+  const errors: FieldErrors = fieldTexts({ ...serverErrors, ...(submitted ? check.errors : {}) });
 
   // A replaced or removed preview frees its object URL; the last one goes with the document.
   function replaceImage(next: StartImage | null) {
@@ -57,7 +62,7 @@ export function VideoForm({ start, onCreated }: StudioFormProps) {
 
   return (
     <StudioForm
-      label="Generate a video"
+      label={t("label")}
       formRef={submit.formRef}
       pending={submit.pending}
       alert={submit.formAlert}
@@ -72,14 +77,14 @@ export function VideoForm({ start, onCreated }: StudioFormProps) {
         value: values.prompt,
         onChange: (v) => set("prompt", v),
         error: errors.prompt,
-        placeholder: image ? "The camera slowly pushes in as leaves drift past" : "A paper boat sailing down a rain-soaked street at dusk, cinematic",
+        placeholder: image ? t("placeholderImage") : t("placeholder"),
       }}
       estimate={estimateVideo(values, model)}
-      submitLabel="Generate video"
+      submitLabel={t("submit")}
     >
       <StartImageField
         image={image}
-        problem={imageProblem ?? (submit.fileAlert ? submit.fileAlert.message : null)}
+        problem={imageProblem ? text(imageProblem) : submit.fileAlert ? text(submit.fileAlert.message, submit.fileAlert.type) : null}
         onPick={pick}
         onRemove={() => {
           replaceImage(null);

@@ -1,9 +1,10 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ModelSelect } from "@/components/studio/model-select";
-import { formatDuration } from "@/lib/format";
+import { useFormat } from "@/lib/format/use-format";
 import type { ModelView } from "@/lib/generations/view";
 import { VIDEO_DURATION_MAX, VIDEO_DURATION_MIN } from "@/lib/validation/generation";
 import { ASPECTS, frameOf, type Aspect, type FieldErrors } from "./video-form-state";
@@ -30,7 +31,11 @@ export function VideoParamsFields({
   onAspect: (aspect: Aspect) => void;
   errors: FieldErrors;
 }) {
+  const t = useTranslations("video.params");
+  const { formatDuration } = useFormat();
   const id = useId();
+  const durationError = errors.duration ? `${id}-duration-error` : undefined;
+  const sizeError = errors.size ? `${id}-size-error` : undefined;
   return (
     <>
       <ModelSelect
@@ -39,13 +44,13 @@ export function VideoParamsFields({
         status={modelsStatus}
         onChange={onModel}
         error={errors.model}
-        noneHint="No video models are available right now."
+        noneHint={t("noModels")}
       />
 
       <div className="flex flex-col gap-1.5">
         <div className="flex items-baseline justify-between">
           <label htmlFor={`${id}-duration`} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-            Duration
+            {t("duration")}
           </label>
           <output htmlFor={`${id}-duration`} className="text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-100">
             {formatDuration(duration)}
@@ -59,20 +64,25 @@ export function VideoParamsFields({
           max={VIDEO_DURATION_MAX}
           step={1}
           value={duration}
-          aria-valuetext={`${duration} seconds`}
+          aria-valuetext={formatDuration(duration)}
           aria-invalid={errors.duration ? true : undefined}
+          aria-describedby={durationError}
           onChange={(e) => onDuration(Number(e.target.value))}
           className="h-2 w-full cursor-pointer accent-accent-600"
         />
-        <div aria-hidden className="flex justify-between text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+        <div aria-hidden className="flex justify-between text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
           <span>{formatDuration(VIDEO_DURATION_MIN)}</span>
           <span>{formatDuration(VIDEO_DURATION_MAX)}</span>
         </div>
-        {errors.duration ? <p className="text-xs text-red-600 dark:text-red-400">{errors.duration}</p> : null}
+        {errors.duration ? (
+          <p id={durationError} className="text-xs text-red-600 dark:text-red-400">
+            {errors.duration}
+          </p>
+        ) : null}
       </div>
 
-      <fieldset className="flex min-w-0 flex-col gap-1.5">
-        <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Shape</legend>
+      <fieldset className="flex min-w-0 flex-col gap-1.5" aria-describedby={sizeError} aria-invalid={sizeError ? true : undefined}>
+        <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("shape")}</legend>
         <div className="grid grid-cols-3 gap-2">
           {ASPECTS.map((a) => {
             const frame = frameOf(a.value);
@@ -90,19 +100,32 @@ export function VideoParamsFields({
                     : "border-zinc-200 text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800/60",
                 )}
               >
-                <input type="radio" name="aspect" value={a.value} checked={checked} onChange={() => onAspect(a.value)} className="sr-only" />
+                <input
+                  type="radio"
+                  name="aspect"
+                  value={a.value}
+                  checked={checked}
+                  onChange={() => onAspect(a.value)}
+                  aria-invalid={sizeError ? true : undefined}
+                  aria-describedby={sizeError}
+                  className="sr-only"
+                />
                 <span className="flex h-8 items-center" aria-hidden>
                   <span className="rounded-[3px] border-2 border-current" style={{ width: frame.width * scale, height: frame.height * scale }} />
                 </span>
-                <span className="text-sm font-medium">{a.label}</span>
-                <span className="-mt-1 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400">
+                <span className="text-sm font-medium">{t(`aspects.${a.value}`)}</span>
+                <span className="-mt-1 text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
                   {a.value} · {frame.width}×{frame.height}
                 </span>
               </label>
             );
           })}
         </div>
-        {errors.size ? <p className="text-xs text-red-600 dark:text-red-400">{errors.size}</p> : null}
+        {errors.size ? (
+          <p id={sizeError} className="text-xs text-red-600 dark:text-red-400">
+            {errors.size}
+          </p>
+        ) : null}
       </fieldset>
     </>
   );

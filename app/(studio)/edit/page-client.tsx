@@ -1,6 +1,7 @@
 "use client";
 
 import { ImageIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { EditForm } from "@/components/edit/edit-form";
 import { imageMedia } from "@/components/studio/image-media";
 import { StudioPage } from "@/components/studio/studio-page";
@@ -12,6 +13,7 @@ import type { StudioStartParams } from "@/components/studio/start-params";
  * when it was an edit.
  */
 export function EditPageClient({ remixId, fromMediaId }: StudioStartParams) {
+  const t = useTranslations("edit");
   return (
     <StudioPage
       scope="edit"
@@ -19,11 +21,11 @@ export function EditPageClient({ remixId, fromMediaId }: StudioStartParams) {
         remixId,
         fromMediaId,
         inputIds: (remixed) => [...(remixed?.kind === "edit" ? remixed.inputs.map((m) => m.id) : []), ...(fromMediaId ? [fromMediaId] : [])],
-        missingHint: "It may have been deleted. Add an image below instead.",
+        missingHint: t("missingHint"),
       }}
       form={EditForm}
       media={imageMedia}
-      empty={{ icon: ImageIcon, title: "Your edits will appear here", hint: "Add a photo, describe the change, and press Apply edit. Everything you make is also saved to your gallery." }}
+      empty={{ icon: ImageIcon, title: t("empty.title"), hint: t("empty.hint") }}
     />
   );
 }

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { studioStartParams, type SearchParams } from "@/components/studio/start-params";
 import { EditPageClient } from "./page-client";
 
-export const metadata: Metadata = { title: "Edit" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("edit"))("title") };
+}
 
 export default async function EditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const start = await studioStartParams(searchParams);
+  const t = await getTranslations("edit");
   return (
     <>
-      <PageHeader title="Edit" description="Upload photos and describe the change you want." />
+      <PageHeader title={t("title")} description={t("description")} />
       <EditPageClient {...start} />
     </>
   );

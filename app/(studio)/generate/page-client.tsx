@@ -1,12 +1,14 @@
 "use client";
 
 import { ImageIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { GenerateForm } from "@/components/generate/generate-form";
 import { imageMedia } from "@/components/studio/image-media";
 import { StudioPage } from "@/components/studio/studio-page";
 
 /** ?remix=<generationId> refills prompt and settings from an earlier generation. */
 export function GeneratePageClient({ remixId }: { remixId?: string }) {
+  const t = useTranslations("generate.empty");
   return (
     <StudioPage
       scope="generate"
@@ -15,8 +17,8 @@ export function GeneratePageClient({ remixId }: { remixId?: string }) {
       media={imageMedia}
       empty={{
         icon: ImageIcon,
-        title: "Your images will appear here",
-        hint: "Describe what you want to see and press Generate. Everything you make is also saved to your gallery.",
+        title: t("title"),
+        hint: t("hint"),
       }}
     />
   );

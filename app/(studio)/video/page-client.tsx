@@ -1,6 +1,7 @@
 "use client";
 
 import { FilmIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { StudioStartParams } from "@/components/studio/start-params";
 import { StudioPage } from "@/components/studio/studio-page";
 import { videoMedia } from "@/components/studio/video-media";
@@ -12,6 +13,7 @@ import { VideoForm } from "@/components/video/video-form";
  * from an earlier video, and its start image too when it had one.
  */
 export function VideoPageClient({ remixId, fromMediaId }: StudioStartParams) {
+  const t = useTranslations("video");
   return (
     <StudioPage
       scope="video"
@@ -23,15 +25,15 @@ export function VideoPageClient({ remixId, fromMediaId }: StudioStartParams) {
           const id = fromMediaId ?? remixed?.inputs.find((m) => m.kind === "image")?.id;
           return id ? [id] : [];
         },
-        missingHint: "It may have been deleted. You can add an image below, or start from a prompt alone.",
+        missingHint: t("missingHint"),
       }}
       form={VideoForm}
       media={videoMedia}
-      listLabel="Videos"
+      listLabel={t("listLabel")}
       empty={{
         icon: FilmIcon,
-        title: "Your videos will appear here",
-        hint: "Describe a scene, or add an image to bring to life, and press Generate video. You'll see its progress here, then play it.",
+        title: t("empty.title"),
+        hint: t("empty.hint"),
       }}
     />
   );

@@ -63,6 +63,8 @@ const I18N_CONVERTED = [
   "app/(studio)/generate/**/*.tsx",
   "app/(studio)/edit/**/*.tsx",
   "app/(studio)/video/**/*.tsx",
+  "components/usage/**/*.tsx",
+  "app/(studio)/usage/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 
 /**
@@ -6,14 +7,11 @@ import { Alert } from "@/components/ui/alert";
  * user's allowance: explain the difference and what happens next.
  */
 export function InsufficientCreditsNotice() {
+  const t = useTranslations("usage.notice");
   return (
-    <Alert tone="info" title="The studio's Pixapi account is out of credits">
-      <p>
-        Generations run on the studio&apos;s shared Pixapi account, and that account has run out of credits, so new images and
-        videos can&apos;t be made right now. This is not your own allowance: the figures below are yours, and a generation that
-        failed for this reason was not charged to you (its hold was released).
-      </p>
-      <p className="mt-1.5">An administrator needs to top up the Pixapi account. Once they do, generating works again; there is nothing to change on your side.</p>
+    <Alert tone="info" title={t("title")}>
+      <p>{t("body")}</p>
+      <p className="mt-1.5">{t("next")}</p>
     </Alert>
   );
 }

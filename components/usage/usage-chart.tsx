@@ -1,7 +1,7 @@
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import type { DailyUsageView } from "@/lib/usage/views";
-import { formatCreditNumber, formatCredits, formatUtcDay as formatDay } from "@/lib/format";
-import { KIND_LABEL } from "./labels";
+import { useFormat } from "@/lib/format/use-format";
 
 /** Fixed class names (not built from strings) so Tailwind keeps them. */
 const COLORS = ["bg-violet-500", "bg-sky-500", "bg-emerald-500", "bg-amber-500", "bg-rose-500", "bg-cyan-500", "bg-lime-500", "bg-fuchsia-500"] as const;
@@ -13,11 +13,11 @@ interface Series {
   total: number;
 }
 
-function buildSeries(daily: DailyUsageView): Series[] {
+function buildSeries(daily: DailyUsageView, kindLabel: (kind: DailyUsageView["rows"][number]["kind"]) => string): Series[] {
   const totals = new Map<string, { label: string; total: number }>();
   for (const r of daily.rows) {
     const key = `${r.model}|${r.kind}`;
-    const entry = totals.get(key) ?? { label: `${r.model} · ${KIND_LABEL[r.kind]}`, total: 0 };
+    const entry = totals.get(key) ?? { label: `${r.model} · ${kindLabel(r.kind)}`, total: 0 };
     entry.total += r.settled + r.held;
     totals.set(key, entry);
   }
@@ -39,7 +39,9 @@ function niceMax(value: number): number {
  * and the figure as a whole a text summary for screen readers.
  */
 export function UsageChart({ daily }: { daily: DailyUsageView }) {
-  const series = buildSeries(daily);
+  const t = useTranslations("usage");
+  const { formatCreditNumber, formatCredits, formatUtcDay: formatDay } = useFormat();
+  const series = buildSeries(daily, (kind) => t(`kind.${kind}`));
   const byDay = new Map<string, { key: string; settled: number; held: number }[]>();
   for (const r of daily.rows) {
     const list = byDay.get(r.day) ?? [];
@@ -56,20 +58,25 @@ export function UsageChart({ daily }: { daily: DailyUsageView }) {
   const last = daily.days[daily.days.length - 1];
 
   if (total === 0) {
-    return <p className="py-10 text-center text-sm text-zinc-600 dark:text-zinc-400">No credits spent in the last {daily.days.length} days.</p>;
+    return <p className="py-10 text-center text-sm text-zinc-600 dark:text-zinc-400">{t("chart.empty", { days: daily.days.length })}</p>;
   }
 
   return (
     <figure>
       <div
         role="img"
-        aria-label={`${formatCredits(total)} spent from ${first ? formatDay(first) : ""} to ${last ? formatDay(last) : ""}: ${series.map((s) => `${s.label} ${formatCredits(s.total)}`).join(", ")}.`}
+        aria-label={t("chart.label", {
+          total: formatCredits(total),
+          from: first ? formatDay(first) : "",
+          to: last ? formatDay(last) : "",
+          series: series.map((s) => `${s.label} ${formatCredits(s.total)}`).join(", "),
+        })}
         className="relative"
       >
         <div className="relative ml-10 h-48">
           {[top, top / 2, 0].map((v, i) => (
             <div key={v} aria-hidden className="pointer-events-none absolute inset-x-0 flex items-center" style={{ top: `${i * 50}%` }}>
-              <span className="absolute -left-10 w-8 text-right text-[11px] tabular-nums text-zinc-500 dark:text-zinc-400">{formatCreditNumber(v)}</span>
+              <span className="absolute -left-10 w-8 text-right text-[11px] tabular-nums text-zinc-600 dark:text-zinc-400">{formatCreditNumber(v)}</span>
               <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
             </div>
           ))}
@@ -77,7 +84,7 @@ export function UsageChart({ daily }: { daily: DailyUsageView }) {
             {daily.days.map((day) => {
               const rows = [...(byDay.get(day) ?? [])].sort((a, b) => (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
               const sum = dayTotal(day);
-              const title = `${formatDay(day, true)}: ${formatCredits(sum)}${rows.map((r) => `\n${label.get(r.key)}: ${formatCreditNumber(r.settled + r.held)}${r.held ? ` (${formatCreditNumber(r.held)} on hold)` : ""}`).join("")}`;
+              const title = `${t("chart.dayTitle", { day: formatDay(day, true), total: formatCredits(sum) })}${rows.map((r) => `\n${label.get(r.key)}: ${formatCreditNumber(r.settled + r.held)}${r.held ? ` (${t("chart.onHold", { amount: formatCreditNumber(r.held) })})` : ""}`).join("")}`;
               return (
                 <div key={day} title={title} data-day={day} className="flex h-full min-w-0 flex-1 flex-col-reverse rounded-t-sm hover:bg-zinc-500/10">
                   {rows.map((r) => (
@@ -91,7 +98,7 @@ export function UsageChart({ daily }: { daily: DailyUsageView }) {
             })}
           </div>
         </div>
-        <div className="ml-10 mt-1.5 flex justify-between text-[11px] text-zinc-500 dark:text-zinc-400" aria-hidden>
+        <div className="ml-10 mt-1.5 flex justify-between text-[11px] text-zinc-600 dark:text-zinc-400" aria-hidden>
           {daily.days
             .filter((_, i) => i % 7 === (daily.days.length - 1) % 7)
             .map((day) => (
@@ -104,10 +111,10 @@ export function UsageChart({ daily }: { daily: DailyUsageView }) {
           <span key={s.key} className="inline-flex items-center gap-1.5">
             <span aria-hidden className={clsx("h-2.5 w-2.5 rounded-sm", s.color)} />
             {s.label}
-            <span className="tabular-nums text-zinc-500 dark:text-zinc-400">{formatCreditNumber(s.total)}</span>
+            <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{formatCreditNumber(s.total)}</span>
           </span>
         ))}
-        <span className="text-zinc-500 dark:text-zinc-400">Lighter: on hold. Days in UTC.</span>
+        <span className="text-zinc-600 dark:text-zinc-400">{t("chart.legendNote")}</span>
       </figcaption>
     </figure>
   );

@@ -17,3 +17,15 @@ export async function resolveLocale(): Promise<Locale> {
   }
   return parseLocale(jar.get(LOCALE_COOKIE)?.value) ?? negotiateLocale((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
 }
+
+/**
+ * The language of an API request (a route handler with no React scope: CSV exports, say):
+ * the user's saved choice, else the cookie, else Accept-Language, else English.
+ */
+export function localeOfRequest(req: Request, saved: string | null | undefined): Locale {
+  const cookie = (req.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return parseLocale(saved) ?? parseLocale(cookie) ?? negotiateLocale(req.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+}

@@ -33,7 +33,19 @@ export async function listLedger({ userId, query }: { userId: string; query: Led
   return pageOf(rows, limit, ledgerEntryToView);
 }
 
-const CSV_COLUMNS = ["date", "kind", "model", "credits", "status", "source", "settled_at", "generation_id"] as const;
+/** The CSV's columns; the header row names them in the reader's language (the values stay codes). */
+export const CSV_COLUMNS = ["date", "kind", "model", "credits", "status", "source", "settledAt", "generationId"] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+const CSV_HEADER: Record<CsvColumn, string> = {
+  date: "date",
+  kind: "kind",
+  model: "model",
+  credits: "credits",
+  status: "status",
+  source: "source",
+  settledAt: "settled_at",
+  generationId: "generation_id",
+};
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes
@@ -52,7 +64,15 @@ function csvRow(fields: (string | number | null)[]): string {
 }
 
 /** The user's whole ledger as CSV, streamed page by page (newest first). */
-export function ledgerCsvStream({ userId, pageSize = 500 }: { userId: string; pageSize?: number }): ReadableStream<Uint8Array> {
+export function ledgerCsvStream({
+  userId,
+  pageSize = 500,
+  header = (column) => CSV_HEADER[column],
+}: {
+  userId: string;
+  pageSize?: number;
+  header?: (column: CsvColumn) => string;
+}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: { createdAt: Date; id: string } | undefined;
   let started = false;
@@ -61,7 +81,7 @@ export function ledgerCsvStream({ userId, pageSize = 500 }: { userId: string; pa
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(csvRow([...CSV_COLUMNS])));
+        controller.enqueue(encoder.encode(csvRow(CSV_COLUMNS.map(header))));
         return;
       }
       if (done) return controller.close();

@@ -20,9 +20,20 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The ICU arguments a message takes ("{count, plural, …}" → "count"). */
+/** The ICU arguments a message takes ("{count, plural, …}" → "count"); plural branches are text, not arguments. */
 function argumentsOf(message: string): string[] {
-  return [...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:,[^{}]*)?(?=[,}])/g)].map((m) => m[1] ?? "").sort();
+  const names: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < message.length; i++) {
+    if (message[i] === "{") {
+      if (depth === 0) {
+        const name = /^\{\s*([A-Za-z_]\w*)/.exec(message.slice(i))?.[1];
+        if (name) names.push(name);
+      }
+      depth++;
+    } else if (message[i] === "}") depth = Math.max(0, depth - 1);
+  }
+  return names.sort();
 }
 
 const catalogs = Object.fromEntries(LOCALES.map((l) => [l, flatten(load(l))])) as Record<(typeof LOCALES)[number], Map<string, string>>;

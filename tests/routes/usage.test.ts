@@ -5,6 +5,7 @@ import { GET as LEDGER } from "@/app/api/usage/route";
 import { GET as SUMMARY } from "@/app/api/usage/summary/route";
 import { GET as DAILY } from "@/app/api/usage/daily/route";
 import { GET as CSV } from "@/app/api/usage/export.csv/route";
+import { forgetRequestUser } from "@/lib/auth/request-user";
 import { createGenerationWithHold } from "@/lib/db/queries/generations";
 import type { PublicUser } from "@/lib/db/queries/users";
 import { drainBackground } from "@/lib/generations/background";
@@ -156,6 +157,20 @@ forEachDatabase("usage API", (getDb) => {
     const { ledgerCsvStream } = await import("@/lib/usage/ledger");
     const small = await new Response(ledgerCsvStream({ userId: alice.id, pageSize: 2 })).text();
     expect(small).toBe(text);
+  });
+
+  it("names the CSV columns in the reader's language, and keeps the values as codes", async () => {
+    const zh = await CSV(await studio.request(alice, "/api/usage/export.csv", { headers: { "accept-language": "zh-CN,zh;q=0.9" } }), ctx());
+    const lines = (await zh.text()).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("日期,类型,模型,积分,状态,依据,结算时间,作品ID");
+    expect(lines.some((l) => l.includes(",gpt-image-2,2,settled,estimate,"))).toBe(true);
+    // The saved choice on the account wins over the browser's header.
+    await getDb().prisma.user.update({ where: { id: alice.id }, data: { locale: "en" } });
+    forgetRequestUser(alice.id);
+    const en = await CSV(await studio.request(alice, "/api/usage/export.csv", { headers: { "accept-language": "zh-CN" } }), ctx());
+    expect((await en.text()).split("\r\n")[0]).toBe("date,kind,model,credits,status,source,settled_at,generation_id");
+    await getDb().prisma.user.update({ where: { id: alice.id }, data: { locale: null } });
+    forgetRequestUser(alice.id);
   });
 
   it("answers 401 to every usage endpoint without a session", async () => {

@@ -106,7 +106,6 @@ export function VideoParamsFields({
                   value={a.value}
                   checked={checked}
                   onChange={() => onAspect(a.value)}
-                  aria-invalid={sizeError ? true : undefined}
                   aria-describedby={sizeError}
                   className="sr-only"
                 />

@@ -21,7 +21,11 @@ forEachDatabase("runner lease heartbeat", (getDb) => {
   let user: PublicUser;
 
   beforeAll(async () => {
-    studio = await startStudioHarness({ env: { TRACKER_LEASE_MS: String(LEASE_MS) } });
+    studio = await startStudioHarness({
+      // The upstream timeout is far above the 9 s injected latency: the test is about the lease,
+      // and on a loaded machine the harness's 10 s default left one second of margin.
+      env: { TRACKER_LEASE_MS: String(LEASE_MS), PIXAPI_TIMEOUT_MS: "60000" },
+    });
     user = await studio.createUser();
   });
   afterAll(() => studio.close());

@@ -9,6 +9,8 @@
  *   npm run bench -- --quick      fewer rows and rounds, for development
  *   npm run bench -- --profile    PGlite only: --cpu-prof on the Next server under the
  *                                 32-user read load, and a summary of where the time went
+ *   npm run bench -- --profile=submit   the same under the 32-user async submit load
+ *   (--postgres with either: the same on PostgreSQL)
  *   npm run bench -- --pglite     skip PostgreSQL
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -24,7 +26,7 @@ import { firstLoadJs } from "./bench/first-load-js";
 import { measureGallery } from "./bench/gallery";
 import { measurePolls } from "./bench/polls";
 import { summarizeProfile } from "./bench/profile-summary";
-import { measureLoad, measureReadsOnly, settleSubmits } from "./bench/reads";
+import { measureLoad, measureReadsOnly, measureSubmitsOnly, settleSubmits } from "./bench/reads";
 import { GALLERY_USER, seedBench } from "./bench/seed";
 import { loadUserId } from "./bench/seed-users";
 import { sessionCookie } from "./bench/sessions";
@@ -33,7 +35,7 @@ import { measureThumbnails } from "./bench/thumbnails";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
-const profile = args.has("--profile");
+const profile = args.has("--profile") ? "reads" : args.has("--profile=submit") ? "submit" : null;
 const size: BenchSize = quick ? QUICK : FULL;
 const FIRST_LOAD_MAX_RATIO = 1.15;
 
@@ -137,10 +139,25 @@ async function runProfile(): Promise<void> {
   const runDir = mkdtempSync(path.join(os.tmpdir(), "studio-bench-prof-"));
   const profDir = path.join(runDir, "profile");
   try {
-    await withStudio(pgliteDatabase(), runDir, { serverNodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] }, async (t) => {
-      log("profiling: status and list reads at 32 users");
-      console.log(formatTable(await measureReadsOnly(t, size.rounds * 3)));
-    });
+    let db: BenchDatabase = pgliteDatabase();
+    if (args.has("--postgres")) {
+      const pg = await postgresDatabase();
+      if ("skipped" in pg) throw new Error(`PostgreSQL: ${pg.skipped}`);
+      db = pg;
+    }
+    try {
+      await withStudio(db, runDir, { serverNodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] }, async (t) => {
+        if (profile === "submit") {
+          log(`profiling on ${db.name}: async submits at 32 users`);
+          console.log(formatTable(await measureSubmitsOnly(t, size.submitRounds * 3)));
+        } else {
+          log(`profiling on ${db.name}: status and list reads at 32 users`);
+          console.log(formatTable(await measureReadsOnly(t, size.rounds * 3)));
+        }
+      });
+    } finally {
+      await db.stop();
+    }
     const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
     if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
     const summary = summarizeProfile(path.join(profDir, file), 25);

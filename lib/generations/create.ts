@@ -54,9 +54,10 @@ export async function createGeneration(input: {
   const mode = !input.preferAsync && request.kind === "image" && pixelsOf(request.size) <= SYNC_MAX_PIXELS ? "sync" : "async";
   const params = storedParamsOf(request, model.id);
   const estimatedMilli = toMilli(estimate);
-  // Fail fast before decoding or storing uploads (a user over budget costs no decode); the
-  // guard in the transaction below is the race-safe check.
-  await assertBudgetFits({ userId, estimateMilli: estimatedMilli });
+  // With uploads, fail fast before decoding or storing them (a user over budget costs no
+  // decode). Without, the guard in the transaction below is the only check needed: it is
+  // the race-safe one, and it refuses with the same answer.
+  if (input.uploads.length) await assertBudgetFits({ userId, estimateMilli: estimatedMilli });
   // One after another: each decode waits for the process's decode slot anyway (lib/media/decode-slots.ts).
   const inspected = [];
   for (const bytes of input.uploads) inspected.push(await inspectUpload(bytes));
@@ -86,7 +87,7 @@ export async function createGeneration(input: {
       guard: budgetGuard({ userId, estimateMilli: estimatedMilli }),
     });
     if (!result.created) await deleteObjects({ keys: written });
-    else runInBackground(`generation ${id}`, () => runGeneration(id));
+    else runInBackground(`generation ${id}`, () => runGeneration(id, result.generation));
     return { generation: generationToView(result.generation), created: result.created };
   } catch (error) {
     await deleteObjects({ keys: written });

@@ -86,6 +86,6 @@ export async function completeWithOutputs(input: {
 }): Promise<void> {
   const { generation, kind, items, costMilli, source } = input;
   const stored = await storeOutputs({ userId: generation.userId, generationId: generation.id, kind, items });
-  const done = await completeGeneration({ id: generation.id, outputs: stored.media, costMilli, source });
+  const done = await completeGeneration({ id: generation.id, userId: generation.userId, outputs: stored.media, costMilli, source });
   if (!done) await deleteObjects({ keys: stored.keys });
 }

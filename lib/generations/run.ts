@@ -19,11 +19,12 @@ import { firstPollDelayMs } from "./schedule";
 /**
  * Runs one queued generation against Pixapi. Sync requests finish here; async ones end
  * here once Pixapi has accepted the task, and the tracker takes over. Safe to call twice:
- * only the caller that moves the row from queued to running does anything.
+ * only the caller that moves the row from queued to running does anything. `created`: the
+ * row as the submit just wrote it (what the call needs never changes), so it is not read again.
  */
-export async function runGeneration(id: string): Promise<void> {
+export async function runGeneration(id: string, created?: GenerationRow): Promise<void> {
   if (!(await markGenerationStarted({ id, lease: { owner: instanceId, until: leaseUntil() } }))) return;
-  const gen = await getGenerationById({ id });
+  const gen = created?.id === id ? created : await getGenerationById({ id });
   if (!gen) return;
   try {
     // The call and its downloads may take long: the heartbeat tells other instances this

@@ -109,6 +109,31 @@ export async function measureReadsOnly(t: StudioUnderTest, rounds: number): Prom
   ];
 }
 
+/**
+ * Only the 32-user async submits beside the floor (for `--profile=submit`): the liveness
+ * route is measured right before and right after, so background work a submit starts
+ * (the upstream call, the tracker, storing the result) weighs on the floor as it does on submits.
+ */
+export async function measureSubmitsOnly(t: StudioUnderTest, rounds: number): Promise<Row[]> {
+  const users = Array.from({ length: t.size.users }, (_, i) => i + 1);
+  const body = (u: number, round: number) => JSON.stringify({ kind: "image", model: "gemini-2.5-flash-image", prompt: `bench submit ${u}-${round}`, size: "256x256", quality: "low" });
+  const liveStep = async () => (await t.api.request("GET", "/api/health/live")).status;
+  const before = await runUsers({ users, rounds, warmup: 2, step: liveStep });
+  const submit = await runUsers({
+    users,
+    rounds,
+    warmup: 1,
+    step: async (u, round) => (await t.api.request("POST", "/api/generations", { headers: { cookie: t.cookies[u - 1] as string, "content-type": "application/json" }, body: body(u, round) })).status,
+  });
+  const after = await runUsers({ users, rounds, warmup: 0, step: liveStep });
+  const live = mergeLatencies([before, after]);
+  const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
+  return [
+    { on: t.on, what: `GET /api/health/live (the floor, before and after), ${t.size.users} users`, figure: describe(live), baseline: "", ratio: null, target: "", ok: null },
+    row(t, "async submit POST /api/generations", submit, live, floor, 3, 202),
+  ];
+}
+
 /** Waits until every generation the submit phase started has finished (the tracker is idle again). */
 export async function settleSubmits(t: StudioUnderTest): Promise<void> {
   const deadline = Date.now() + 300_000;

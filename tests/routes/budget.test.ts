@@ -56,10 +56,10 @@ forEachDatabase("credit ledger and budgets", (getDb) => {
       expect(await markGenerationStarted({ id })).toBe(true);
       // On PostgreSQL each call takes its own pooled connection: a real race.
       const outcomes = await Promise.all([
-        completeGeneration({ id, outputs: [], costMilli: 1500, source: "reported" }),
-        completeGeneration({ id, outputs: [], costMilli: 2500, source: "reported" }),
+        completeGeneration({ id, userId: user.id, outputs: [], costMilli: 1500, source: "reported" }),
+        completeGeneration({ id, userId: user.id, outputs: [], costMilli: 2500, source: "reported" }),
         failGeneration({ id, errorType: "server_error", errorMessage: "lost the race" }),
-        completeGeneration({ id, outputs: [], costMilli: 3500, source: "reported" }),
+        completeGeneration({ id, userId: user.id, outputs: [], costMilli: 3500, source: "reported" }),
         failGeneration({ id, errorType: "server_error", errorMessage: "lost the race too" }),
       ]);
       expect(outcomes.filter(Boolean)).toHaveLength(1);
@@ -79,7 +79,7 @@ forEachDatabase("credit ledger and budgets", (getDb) => {
       expect(entry.source).toBe(expected.entry === "settled" ? "reported" : "estimate");
       if (expected.status === "completed") expect(gen.costMilli).toBe(expected.amount);
       // A late completion after the fact changes nothing.
-      expect(await completeGeneration({ id, outputs: [], costMilli: 9999, source: "reported" })).toBe(false);
+      expect(await completeGeneration({ id, userId: user.id, outputs: [], costMilli: 9999, source: "reported" })).toBe(false);
       expect(await failGeneration({ id, errorType: "x", errorMessage: "late" })).toBe(false);
       expect(await getDb().prisma.usageEntry.findUniqueOrThrow({ where: { generationId: id } })).toEqual(entry);
     }

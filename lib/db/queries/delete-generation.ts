@@ -57,6 +57,10 @@ export async function deleteGenerationForUser({ id, userId }: { id: string; user
  * (yet) such a generation. Safe to call twice.
  */
 export async function removeDeletedGeneration({ id }: { id: string }): Promise<string[] | null> {
+  // Every finished generation asks; almost none was deleted meanwhile. One plain read
+  // answers them without a transaction; the transaction below re-checks the few that were.
+  const deleted = await getPrisma().generation.count({ where: { id, deletedAt: { not: null } } });
+  if (deleted === 0) return null;
   return getPrisma().$transaction(async (tx) => {
     const done = await tx.generation.findFirst({
       where: { id, deletedAt: { not: null }, status: { in: ["completed", "failed"] } },

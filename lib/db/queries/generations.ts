@@ -34,6 +34,9 @@ export const generationSelect = {
 } satisfies Prisma.GenerationSelect;
 
 export type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
+
+/** generationSelect without its relations: what an INSERT ... RETURNING gives back. */
+const { media: _media, collectionItems: _collections, ...generationScalars } = generationSelect;
 /**
  * Creates a queued generation, its input media rows and its credit hold in one
  * transaction. With an idempotency key already used by this user, nothing is written and
@@ -59,7 +62,8 @@ export async function createGenerationWithHold(input: {
   try {
     const generation = await prisma.$transaction(async (tx) => {
       await input.guard?.(tx);
-      await tx.generation.create({
+      const row = await tx.generation.create({
+        select: generationScalars,
         data: {
           id: input.id,
           userId: input.userId,
@@ -74,13 +78,18 @@ export async function createGenerationWithHold(input: {
           apiTokenName: input.apiToken?.name ?? null,
         },
       });
-      if (input.inputs?.length) {
-        await tx.media.createMany({ data: input.inputs.map((m) => ({ ...m, userId: input.userId, generationId: input.id })) });
-      }
+      const inputs = input.inputs ?? [];
+      if (inputs.length) await tx.media.createMany({ data: inputs.map((m) => ({ ...m, userId: input.userId, generationId: input.id })) });
       await tx.usageEntry.create({
+        select: { id: true },
         data: { userId: input.userId, generationId: input.id, model: input.model, kind: input.kind, amountMilli: input.estimatedMilli },
       });
-      return tx.generation.findUniqueOrThrow({ where: { id: input.id }, select: generationSelect });
+      // The row as generationSelect would read it back, without reading it back: a new
+      // generation has exactly the inputs just written and no collections yet.
+      const media: GenerationRow["media"] = inputs
+        .map((m) => ({ id: m.id, role: m.role, kind: m.kind, mimeType: m.mimeType, width: m.width, height: m.height, bytes: m.bytes, durationMs: m.durationMs ?? null, position: m.position, generationId: input.id, storageKey: m.storageKey, thumbKey: m.thumbKey ?? null }))
+        .sort((a, b) => a.position - b.position);
+      return { ...row, media, collectionItems: [] } satisfies GenerationRow;
     });
     return { generation, created: true };
   } catch (error) {
@@ -133,6 +142,8 @@ export async function recordUpstreamTask(input: { id: string; upstreamTaskId: st
  */
 export async function completeGeneration(input: {
   id: string;
+  /** The owner (the caller has the row): its output media are theirs. */
+  userId: string;
   outputs: NewMedia[];
   costMilli: number;
   source: "estimate" | "reported";
@@ -144,9 +155,8 @@ export async function completeGeneration(input: {
       data: { status: "completed", progress: 100, costMilli: input.costMilli, completedAt: now, nextPollAt: null, leaseOwner: null, leaseUntil: null },
     });
     if (moved.count !== 1) return false;
-    const gen = await tx.generation.findUniqueOrThrow({ where: { id: input.id }, select: { userId: true } });
     if (input.outputs.length) {
-      await tx.media.createMany({ data: input.outputs.map((m) => ({ ...m, userId: gen.userId, generationId: input.id })) });
+      await tx.media.createMany({ data: input.outputs.map((m) => ({ ...m, userId: input.userId, generationId: input.id })) });
     }
     await tx.usageEntry.updateMany({
       where: { generationId: input.id, status: "held" },

@@ -46,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // The production build alone takes 3-4 min on a loaded 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { canonicalModelId } from "@/lib/catalog";
-import { listGenerationsForUser } from "@/lib/db/queries/generation-reads";
+import { listGenerationIdsForUser, listGenerationsForUser, type GenerationFilters } from "@/lib/db/queries/generation-reads";
 import { collectionBelongsTo } from "@/lib/db/queries/collections";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, pageOf } from "@/lib/http/cursor";
+import { IDS_MAX } from "@/lib/validation/collections";
 import { idSchema, safeText } from "@/lib/validation/safe-text";
 import { generationToTileView } from "./to-view";
 import { TILE_PROMPT_MAX, type GenerationListView } from "./view";
@@ -22,17 +23,31 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
-export async function listGenerations({ userId, query }: { userId: string; query: ListQuery }): Promise<GenerationListView> {
-  const { limit, cursor, favorite, collection, model, ...rest } = query;
-  // Another user's collection is as unknown as a missing one.
+/** The gallery's filters of a query, checked: another user's collection is as unknown as a missing one. */
+async function filtersOf(userId: string, query: Omit<ListQuery, "limit" | "cursor">): Promise<GenerationFilters> {
+  const { favorite, collection, model, ...rest } = query;
   if (collection && !(await collectionBelongsTo({ id: collection, userId }))) throw new AppError("not_found_error", "No such collection.");
   // Rows store canonical ids, so a filter by alias finds them too.
-  const filters = {
+  return {
     ...rest,
     ...(model ? { model: canonicalModelId(model) } : {}),
     ...(favorite ? { favorite: true } : {}),
     ...(collection ? { collectionId: collection } : {}),
   };
+}
+
+/** GET /api/bulk/ids: the gallery's filters only (no paging). */
+export const idsQuerySchema = listQuerySchema.omit({ limit: true, cursor: true }).strict();
+
+/** Up to IDS_MAX ids matching the filters, newest first, and how many match in all ("select all"). */
+export async function listMatchingIds({ userId, query }: { userId: string; query: z.infer<typeof idsQuerySchema> }): Promise<{ ids: string[]; total: number; limit: number }> {
+  const found = await listGenerationIdsForUser({ userId, filters: await filtersOf(userId, query), limit: IDS_MAX });
+  return { ...found, limit: IDS_MAX };
+}
+
+export async function listGenerations({ userId, query }: { userId: string; query: ListQuery }): Promise<GenerationListView> {
+  const { limit, cursor, ...rest } = query;
+  const filters = await filtersOf(userId, rest);
   // One extra row tells whether another page exists without a count query.
   const rows = await listGenerationsForUser({ userId, limit: limit + 1, promptMax: TILE_PROMPT_MAX, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
   return pageOf(rows, limit, generationToTileView);

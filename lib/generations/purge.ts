@@ -1,5 +1,5 @@
 import "server-only";
-import { deleteGenerationForUser, findFinishedDeletedGenerations, removeDeletedGeneration } from "@/lib/db/queries/delete-generation";
+import { deleteGenerationForUser, deleteGenerationsForUser, findFinishedDeletedGenerations, removeDeletedGeneration } from "@/lib/db/queries/delete-generation";
 import { deleteObjects } from "@/lib/storage";
 
 /**
@@ -12,6 +12,18 @@ export async function deleteGeneration({ id, userId }: { id: string; userId: str
   const outcome = await deleteGenerationForUser({ id, userId });
   if (!outcome) return false;
   if (outcome.state === "removed") await deleteObjects({ keys: outcome.keys });
+  return true;
+}
+
+/**
+ * Deletes several generations at once (the gallery's bulk delete), all or nothing, by the
+ * same rules as one. False: at least one id is not one of the user's generations (nothing
+ * was deleted).
+ */
+export async function deleteGenerations({ ids, userId }: { ids: string[]; userId: string }): Promise<boolean> {
+  const outcome = await deleteGenerationsForUser({ ids, userId });
+  if (!outcome) return false;
+  if (outcome.keys.length > 0) await deleteObjects({ keys: outcome.keys });
   return true;
 }
 

@@ -80,3 +80,35 @@ export async function findFinishedDeletedGenerations({ limit = 50 }: { limit?: n
   });
   return rows.map((r) => r.id);
 }
+
+/**
+ * Deletes several of the user's generations in one transaction, all or nothing: null (and
+ * nothing written) when any id is not one of the user's visible generations. The same rules
+ * as deleteGenerationForUser, set-wise: pending rows are marked (compare-and-set on the
+ * pending statuses, which also locks them), queued ones are cancelled and their holds
+ * released, running ones stay for the runner or tracker to finish (`deferred`), and
+ * everything else goes now. Returns the storage keys of what went.
+ */
+export async function deleteGenerationsForUser({ ids, userId }: { ids: string[]; userId: string }): Promise<{ keys: string[]; deferred: number } | null> {
+  return getPrisma().$transaction(async (tx) => {
+    const visible = await tx.generation.count({ where: { id: { in: ids }, userId, deletedAt: null } });
+    if (visible !== ids.length) return null;
+    const now = new Date();
+    await tx.generation.updateMany({ where: { id: { in: ids }, status: { in: ["queued", "running"] } }, data: { deletedAt: now, idempotencyKey: null } });
+    const cancelled = await tx.generation.updateManyAndReturn({
+      where: { id: { in: ids }, status: "queued" },
+      data: { status: "failed", errorType: "deleted", errorMessage: "Deleted before it started.", completedAt: now },
+      select: { id: true },
+    });
+    if (cancelled.length > 0) {
+      await tx.usageEntry.updateMany({ where: { generationId: { in: cancelled.map((c) => c.id) }, status: "held" }, data: { status: "released", settledAt: now } });
+    }
+    // Marked rows are locked by this transaction, so a running one is still running here.
+    const running = await tx.generation.findMany({ where: { id: { in: ids }, status: "running" }, select: { id: true } });
+    const deferred = new Set(running.map((r) => r.id));
+    const remove = ids.filter((id) => !deferred.has(id));
+    const media = await tx.media.findMany({ where: { generationId: { in: remove } }, select: { storageKey: true, thumbKey: true } });
+    await tx.generation.deleteMany({ where: { id: { in: remove } } });
+    return { keys: media.flatMap((m) => [m.storageKey, ...(m.thumbKey ? [m.thumbKey] : [])]), deferred: deferred.size };
+  });
+}

@@ -94,6 +94,32 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The gallery's filters as SQL conditions on `g`, for one user's visible generations. */
+function galleryWhere(userId: string, f: GenerationFilters): Prisma.Sql[] {
+  // Generations deleted while still running stay stored until they settle, unseen.
+  const where = [Prisma.sql`g.user_id = ${userId}`, Prisma.sql`g.deleted_at IS NULL`];
+  if (f.kind) where.push(Prisma.sql`g.kind = ${f.kind}::generation_kind`);
+  if (f.status) where.push(Prisma.sql`g.status = ${f.status}::generation_status`);
+  if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);
+  if (f.q) where.push(Prisma.sql`g.prompt ILIKE ${likePattern(f.q)}`);
+  if (f.favorite) where.push(Prisma.sql`g.favorite`);
+  if (f.collectionId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM collection_items ci WHERE ci.generation_id = g.id AND ci.collection_id = ${f.collectionId})`);
+  return where;
+}
+
+/**
+ * Every id matching the gallery's filters, newest first, up to `limit` (the bulk actions'
+ * cap), with how many match in all: "select all" means all, not the loaded pages.
+ */
+export async function listGenerationIdsForUser({ userId, filters, limit }: { userId: string; filters: GenerationFilters; limit: number }): Promise<{ ids: string[]; total: number }> {
+  const where = Prisma.join(galleryWhere(userId, filters), " AND ");
+  const [rows, counted] = await Promise.all([
+    getPrisma().$queryRaw<{ id: string }[]>`SELECT g.id FROM generations g WHERE ${where} ORDER BY g.created_at DESC, g.id DESC LIMIT ${limit}`,
+    getPrisma().$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS total FROM generations g WHERE ${where}`,
+  ]);
+  return { ids: rows.map((r) => r.id), total: counted[0]?.total ?? 0 };
+}
+
 /**
  * The gallery page query: newest first, keyset-paginated on (createdAt, id) so pages never
  * skip or repeat rows. Each filter has an index ending in (created_at, id), so a page is an
@@ -108,15 +134,7 @@ export function listGenerationsSql(input: {
   cursor?: { createdAt: Date; id: string };
   filters?: GenerationFilters;
 }): Prisma.Sql {
-  const f = input.filters ?? {};
-  // Generations deleted while still running stay stored until they settle, unseen.
-  const where = [Prisma.sql`g.user_id = ${input.userId}`, Prisma.sql`g.deleted_at IS NULL`];
-  if (f.kind) where.push(Prisma.sql`g.kind = ${f.kind}::generation_kind`);
-  if (f.status) where.push(Prisma.sql`g.status = ${f.status}::generation_status`);
-  if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);
-  if (f.q) where.push(Prisma.sql`g.prompt ILIKE ${likePattern(f.q)}`);
-  if (f.favorite) where.push(Prisma.sql`g.favorite`);
-  if (f.collectionId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM collection_items ci WHERE ci.generation_id = g.id AND ci.collection_id = ${f.collectionId})`);
+  const where = galleryWhere(input.userId, input.filters ?? {});
   if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
   return Prisma.sql`
     SELECT ${tileColumns(input.promptMax)}, ${TILE_MEDIA_JSON} AS media

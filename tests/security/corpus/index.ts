@@ -1,5 +1,6 @@
 import type { RouteTable } from "../harness";
 import { accountLocaleTable } from "./account-locale";
+import { bulkDeleteTable, bulkFavoriteTable, bulkIdsTable, downloadsTable } from "./bulk";
 import { adminPromoteTable, adminUsersTable, adminUserTable } from "./admin";
 import { collectionByIdTable, collectionItemsTable, collectionsTable } from "./collections";
 import { sharedMediaTable, sharePreviewTable, sharesTable, shareTable } from "./shares";
@@ -19,6 +20,10 @@ export const ROUTE_TABLES: RouteTable[] = [
   collectionsTable,
   collectionByIdTable,
   collectionItemsTable,
+  downloadsTable,
+  bulkFavoriteTable,
+  bulkDeleteTable,
+  bulkIdsTable,
   shareTable,
   sharesTable,
   sharedMediaTable,

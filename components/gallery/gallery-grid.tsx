@@ -4,7 +4,7 @@ import clsx from "clsx";
 import { useEffect, useEffectEvent, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import type { GenerationTileView } from "@/lib/generations/view";
-import { GalleryTile } from "./gallery-tile";
+import { GalleryTile, type SelectMode } from "./gallery-tile";
 
 /** Row height per breakpoint: two or three tiles a row on phones, four to six on desktops. */
 const ROWS = "[--row-h:7.5rem] sm:[--row-h:11rem] lg:[--row-h:13rem]";
@@ -22,9 +22,14 @@ export function GalleryGrid({
   fetchNextPage,
   nextPageFailed,
   dimmed,
+  selected,
+  onSelect,
 }: {
   items: GenerationTileView[];
   onOpen: (id: string) => void;
+  /** The selected ids (bulk actions). */
+  selected?: ReadonlySet<string>;
+  onSelect?: (id: string, mode: SelectMode) => void;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
@@ -55,12 +60,13 @@ export function GalleryGrid({
         aria-busy={dimmed}
         className={clsx(
           ROWS,
-          "flex flex-wrap gap-2 transition-opacity after:grow-[999] after:content-[''] sm:gap-3",
+          // select-none: a Shift-click selects a range of tiles, not the page's text.
+          "flex flex-wrap gap-2 transition-opacity select-none after:grow-[999] after:content-[''] sm:gap-3",
           dimmed && "opacity-60",
         )}
       >
         {items.map((g) => (
-          <GalleryTile key={g.id} generation={g} onOpen={onOpen} />
+          <GalleryTile key={g.id} generation={g} onOpen={onOpen} selected={selected?.has(g.id) ?? false} selecting={(selected?.size ?? 0) > 0} onSelect={onSelect} />
         ))}
       </ul>
       <div ref={sentinel} aria-hidden className="h-px" />

@@ -30,8 +30,29 @@ function Pill({ children, className }: { children: ReactNode; className?: string
   return <span className={clsx("inline-flex items-center gap-1 rounded-md bg-black/60 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm", className)}>{children}</span>;
 }
 
-/** One generation in the gallery grid: its first output, or its progress, or its failure. */
-export function GalleryTile({ generation: g, onOpen }: { generation: GenerationTileView; onOpen: (id: string) => void }) {
+/** How a tile asks to change the selection: one item, or a range from the last one toggled. */
+export type SelectMode = "toggle" | "extend";
+
+/**
+ * One generation in the gallery grid: its first output, or its progress, or its failure.
+ * A click opens it; with Ctrl/⌘ (or while anything is selected) it toggles its selection,
+ * with Shift it selects the range up to it; Space and Shift+Space do the same from the
+ * keyboard. The checkbox shows on hover and focus, and always on touch screens.
+ */
+export function GalleryTile({
+  generation: g,
+  onOpen,
+  selected = false,
+  selecting = false,
+  onSelect,
+}: {
+  generation: GenerationTileView;
+  onOpen: (id: string) => void;
+  selected?: boolean;
+  /** Anything is selected: a plain click selects too, and every checkbox shows. */
+  selecting?: boolean;
+  onSelect?: (id: string, mode: SelectMode) => void;
+}) {
   const cover = coverOf(g);
   const pending = isPending(g);
   const failed = g.status === "failed";
@@ -41,7 +62,15 @@ export function GalleryTile({ generation: g, onOpen }: { generation: GenerationT
   const label = `${g.prompt} (${KIND_LABEL[g.kind]}${extraText}${g.status === "completed" ? "" : `, ${STATUS_LABEL[g.status].toLowerCase()}`})`;
 
   return (
-    <li className="group relative min-w-0 overflow-hidden rounded-lg bg-zinc-200 dark:bg-zinc-800" style={tileStyle(g)} data-status={g.status}>
+    <li
+      className={clsx(
+        "group relative min-w-0 overflow-hidden rounded-lg bg-zinc-200 dark:bg-zinc-800",
+        selected && "ring-3 ring-accent-500 ring-offset-2 ring-offset-white dark:ring-offset-zinc-950",
+      )}
+      style={tileStyle(g)}
+      data-status={g.status}
+      data-selected={selected || undefined}
+    >
       <div className="relative w-full" style={{ aspectRatio: `${aspectOf(g).width} / ${aspectOf(g).height}` }}>
         {cover ? (
           <Image
@@ -67,13 +96,45 @@ export function GalleryTile({ generation: g, onOpen }: { generation: GenerationT
       {/* The whole tile opens the detail view; the overlays below are for the eye only. */}
       <button
         type="button"
-        onClick={() => onOpen(g.id)}
+        onClick={(event) => {
+          if (onSelect && event.shiftKey) {
+            event.preventDefault();
+            onSelect(g.id, "extend");
+          } else if (onSelect && (event.metaKey || event.ctrlKey || selecting)) {
+            onSelect(g.id, "toggle");
+          } else {
+            onOpen(g.id);
+          }
+        }}
+        onKeyDown={(event) => {
+          // Space selects (Enter still opens); preventing it here stops the button's own click.
+          if (!onSelect || event.key !== " ") return;
+          event.preventDefault();
+          onSelect(g.id, event.shiftKey ? "extend" : "toggle");
+        }}
         aria-label={label}
         aria-haspopup="dialog"
         className="absolute inset-0 z-10 rounded-lg focus-visible:outline-offset-[-3px]"
       />
 
-      <div aria-hidden className="pointer-events-none absolute inset-x-1.5 top-1.5 z-20 flex justify-between gap-1">
+      {onSelect ? (
+        <input
+          type="checkbox"
+          aria-label="Select"
+          checked={selected}
+          readOnly
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(g.id, event.shiftKey ? "extend" : "toggle");
+          }}
+          className={clsx(
+            "absolute top-2 left-2 z-30 h-5 w-5 cursor-pointer rounded accent-accent-600 shadow-sm",
+            !selected && !selecting && "opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100",
+          )}
+        />
+      ) : null}
+
+      <div aria-hidden className="pointer-events-none absolute top-1.5 right-1.5 left-9 z-20 flex justify-between gap-1">
         <span className="flex gap-1">
           {g.kind === "video" ? (
             <Pill>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { scheduleDelete, UNDO_WINDOW_MS } from "./pending-deletes";
+import { pendingDeleteIds as pendingIds, scheduleDelete, UNDO_WINDOW_MS } from "./pending-deletes";
 
 describe("deletes that wait out their undo window", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -41,5 +41,22 @@ describe("deletes that wait out their undo window", () => {
     vi.advanceTimersByTime(1);
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledTimes(1);
+  });
+
+  it("a batch hides all its ids at once, waits one window, and undoes as one", () => {
+    const commit = vi.fn();
+    const undo = scheduleDelete(["b1", "b2", "b3"], commit, vi.fn());
+    expect([...pendingIds()].filter((id) => id.startsWith("b")).sort()).toEqual(["b1", "b2", "b3"]);
+    vi.advanceTimersByTime(UNDO_WINDOW_MS / 2);
+    expect(undo()).toBe(true);
+    expect([...pendingIds()].filter((id) => id.startsWith("b"))).toEqual([]);
+    vi.advanceTimersByTime(UNDO_WINDOW_MS * 2);
+    expect(commit).not.toHaveBeenCalled();
+
+    const sent = vi.fn();
+    scheduleDelete(["b4", "b5"], sent, vi.fn());
+    vi.advanceTimersByTime(UNDO_WINDOW_MS);
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(pendingIds().has("b4")).toBe(false);
   });
 });

@@ -12,12 +12,13 @@ import { useSyncExternalStore } from "react";
 export const UNDO_WINDOW_MS = 5000;
 
 type Commit = () => void;
-const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; commit: Commit; flush: () => void }>();
+/** Keyed by the id (one item) or by the batch (a bulk delete): each waits and undoes as one. */
+const pending = new Map<string, { ids: readonly string[]; timer: ReturnType<typeof setTimeout>; commit: Commit; flush: () => void }>();
 let snapshot: ReadonlySet<string> = new Set();
 const listeners = new Set<() => void>();
 
 function changed() {
-  snapshot = new Set(pending.keys());
+  snapshot = new Set([...pending.values()].flatMap((entry) => entry.ids));
   for (const listener of listeners) listener();
 }
 
@@ -27,6 +28,11 @@ function subscribe(listener: () => void) {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** The ids whose delete is waiting, outside React. */
+export function pendingDeleteIds(): ReadonlySet<string> {
+  return snapshot;
+}
 
 /** The ids whose delete is waiting (hide them). */
 export function usePendingDeletes(): ReadonlySet<string> {
@@ -38,27 +44,30 @@ export function usePendingDeletes(): ReadonlySet<string> {
 }
 
 /**
- * Starts the undo window for `id`. `commit` sends the delete when it closes; `flush` sends
- * it when the page goes away (a request that outlives the page). Returns the undo.
+ * Starts the undo window for `id`, or for several ids as one batch (the gallery's bulk
+ * delete: one window, one undo, one request). `commit` sends the delete when it closes;
+ * `flush` sends it when the page goes away (a request that outlives the page). Returns the undo.
  */
-export function scheduleDelete(id: string, commit: Commit, flush: () => void): () => boolean {
-  cancel(id);
+export function scheduleDelete(id: string | readonly string[], commit: Commit, flush: () => void): () => boolean {
+  const ids = typeof id === "string" ? [id] : id;
+  const key = typeof id === "string" ? id : `batch:${ids.join(",")}`;
+  cancel(key);
   const timer = setTimeout(() => {
-    if (pending.delete(id)) changed();
+    if (pending.delete(key)) changed();
     commit();
   }, UNDO_WINDOW_MS);
-  pending.set(id, { timer, commit, flush });
+  pending.set(key, { ids, timer, commit, flush });
   changed();
   listenForExit();
-  return () => cancel(id);
+  return () => cancel(key);
 }
 
 /** Stops a delete that has not been sent; false when it already was. */
-function cancel(id: string): boolean {
-  const entry = pending.get(id);
+function cancel(key: string): boolean {
+  const entry = pending.get(key);
   if (!entry) return false;
   clearTimeout(entry.timer);
-  pending.delete(id);
+  pending.delete(key);
   changed();
   return true;
 }
@@ -68,9 +77,9 @@ function listenForExit() {
   if (listening || typeof window === "undefined") return;
   listening = true;
   window.addEventListener("pagehide", () => {
-    for (const [id, entry] of pending) {
+    for (const [key, entry] of pending) {
       clearTimeout(entry.timer);
-      pending.delete(id);
+      pending.delete(key);
       entry.flush();
     }
     changed();

@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
+import { BulkBar } from "@/components/gallery/bulk/bulk-bar";
+import { useGallerySelection } from "@/components/gallery/bulk/use-selection";
 import { CollectionsBar } from "@/components/gallery/collections/collections-bar";
 import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
@@ -30,6 +32,9 @@ export function GalleryPageClient() {
   const pages = gallery.data?.pages;
   const items = useMemo(() => (pages?.flatMap((page) => page.items) ?? []).filter((g) => !deleting.has(g.id)), [pages, deleting]);
   const viewable = useCallback(() => items, [items]);
+  const order = useMemo(() => items.map((g) => g.id), [items]);
+  const selection = useGallerySelection(JSON.stringify(url.filters), order, deleting);
+  const selectedIds = useMemo(() => [...selection.ids], [selection.ids]);
   const filtered = hasFilters(url.filters);
   // Only real answers decide the empty states; a placeholder is the previous filter's grid.
   const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
@@ -72,8 +77,11 @@ export function GalleryPageClient() {
           fetchNextPage={() => void gallery.fetchNextPage()}
           nextPageFailed={nextPageFailed}
           dimmed={gallery.isPlaceholderData}
+          selected={selection.ids}
+          onSelect={selection.select}
         />
       )}
+      {selectedIds.length > 0 ? <BulkBar ids={selectedIds} filters={url.filters} onSelectAll={selection.selectAll} onClear={selection.clear} /> : null}
 
       {url.openId ? (
         <GenerationDetail

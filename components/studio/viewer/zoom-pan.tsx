@@ -66,7 +66,9 @@ export function ZoomPanImage({ media, alt, actual, onToggle }: { media: MediaVie
       onPointerCancel={() => (drag.current = null)}
       className={clsx(
         "absolute inset-0 touch-none select-none",
-        actual ? "cursor-grab overflow-auto overscroll-contain active:cursor-grabbing" : "flex cursor-zoom-in items-center justify-center p-2 sm:p-6",
+        // At 100 % an image narrower (or shorter) than the screen sits in the middle: auto
+        // margins in a flex box centre it without cutting off what overflows, as centring would.
+        actual ? "flex cursor-grab overflow-auto overscroll-contain active:cursor-grabbing" : "flex cursor-zoom-in items-center justify-center p-2 sm:p-6",
       )}
     >
       <Image
@@ -76,7 +78,7 @@ export function ZoomPanImage({ media, alt, actual, onToggle }: { media: MediaVie
         height={media.height}
         unoptimized
         draggable={false}
-        className={clsx("block", actual ? "max-w-none" : "h-auto max-h-full w-auto max-w-full object-contain")}
+        className={clsx("block", actual ? "m-auto max-w-none shrink-0" : "h-auto max-h-full w-auto max-w-full object-contain")}
         style={actual ? { width: media.width, height: media.height } : { aspectRatio: `${media.width} / ${media.height}` }}
       />
     </div>

@@ -1,0 +1,170 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import clsx from "clsx";
+import { CheckCheckIcon, DownloadIcon, FolderPlusIcon, StarIcon, Trash2Icon, XIcon } from "lucide-react";
+import { useEffect, useEffectEvent, useState } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CollectionNameDialog } from "../collections/collection-name-dialog";
+import { useCollectionItems, useCollections, useCreateCollection } from "../collections/use-collections";
+import type { GalleryFilters } from "../gallery-filters";
+import { useBulkActions } from "./use-bulk-actions";
+
+const action =
+  "inline-flex h-9 shrink-0 items-center justify-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 disabled:cursor-not-allowed disabled:opacity-50 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:hover:text-white";
+const menuItem =
+  "flex w-full cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm outline-none select-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
+const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
+
+/** "Add to collection": a menu of the user's collections, and a new one in place. */
+function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: boolean }) {
+  const collections = useCollections();
+  const add = useCollectionItems();
+  const create = useCreateCollection();
+  const [creating, setCreating] = useState(false);
+  const addTo = (collection: { id: string; name: string }, after?: () => void) =>
+    add.mutate(
+      { collectionId: collection.id, ids: [...ids], op: "add" },
+      {
+        onSuccess: () => toast.success(`Added ${items(ids.length)} to “${collection.name}”`),
+        onError: (error) => toast.error(`Couldn't add them to “${collection.name}”. ${error.message}`),
+        onSettled: after,
+      },
+    );
+  return (
+    <>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger className={action} disabled={disabled || add.isPending} aria-label="Add to collection">
+          <FolderPlusIcon size={16} aria-hidden />
+          <span className="hidden md:inline">Add to collection</span>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content
+            side="top"
+            align="center"
+            sideOffset={8}
+            aria-label="Collections"
+            className="z-40 max-h-72 w-60 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1.5 text-zinc-900 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+          >
+            {(collections.data ?? []).map((c) => (
+              <DropdownMenu.Item key={c.id} className={menuItem} onSelect={() => addTo(c)}>
+                <span className="min-w-0 flex-1 truncate">{c.name}</span>
+                <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{c.itemCount}</span>
+              </DropdownMenu.Item>
+            ))}
+            {collections.data?.length ? <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" /> : null}
+            <DropdownMenu.Item className={menuItem} onSelect={() => setCreating(true)}>
+              <FolderPlusIcon size={15} aria-hidden className="text-zinc-500" />
+              New collection…
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      {creating ? (
+        <CollectionNameDialog
+          title="New collection"
+          submitLabel={`Create and add ${items(ids.length)}`}
+          pending={create.isPending || add.isPending}
+          error={create.error}
+          onCancel={() => {
+            create.reset();
+            setCreating(false);
+          }}
+          onSubmit={(name) => create.mutate(name, { onSuccess: (c) => addTo(c, () => setCreating(false)) })}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * What can be done with the selected items, in a bar along the bottom of the screen while
+ * anything is selected: select all matching the filters (server-side, up to the bulk cap),
+ * download as one zip, add to a collection, favorite, delete (one confirmation, one undo).
+ * Esc clears the selection when no dialog or menu is open.
+ */
+export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly string[]; filters: GalleryFilters; onSelectAll: (ids: string[]) => void; onClear: () => void }) {
+  const bulk = useBulkActions();
+  const [confirming, setConfirming] = useState(false);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const [capped, setCapped] = useState<{ shown: number; total: number } | null>(null);
+  const count = ids.length;
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key !== "Escape" || event.defaultPrevented || document.querySelector("dialog[open], [role=menu]")) return;
+    onClear();
+  });
+  useEffect(() => {
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  return (
+    <div className="pointer-events-none sticky bottom-3 z-30 mt-4 flex justify-center px-1 sm:bottom-5">
+      <div
+        role="toolbar"
+        aria-label="Selected items"
+        className="pointer-events-auto flex max-w-full items-center gap-0.5 overflow-x-auto rounded-xl border border-zinc-200 bg-white/95 p-1.5 shadow-lg backdrop-blur sm:gap-1 dark:border-zinc-700 dark:bg-zinc-900/95"
+      >
+        <button type="button" onClick={onClear} className={action} aria-label="Clear selection" title="Clear selection (Esc)">
+          <XIcon size={16} aria-hidden />
+        </button>
+        <p className="shrink-0 px-1.5 text-sm font-medium whitespace-nowrap tabular-nums" aria-live="polite">
+          {`${count} selected`}
+          {capped ? <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">{`(newest ${capped.shown} of ${capped.total})`}</span> : null}
+        </p>
+        <span aria-hidden className="mx-1 h-6 w-px shrink-0 bg-zinc-200 dark:bg-zinc-700" />
+        <button
+          type="button"
+          className={action}
+          disabled={selectingAll}
+          aria-label="Select all matching"
+          title="Select everything that matches the current filters, not only what is loaded"
+          onClick={async () => {
+            setSelectingAll(true);
+            const found = await bulk.matching(filters);
+            setSelectingAll(false);
+            if (!found) return;
+            onSelectAll(found.ids);
+            setCapped(found.total > found.ids.length ? { shown: found.ids.length, total: found.total } : null);
+          }}
+        >
+          <CheckCheckIcon size={16} aria-hidden />
+          <span className="hidden md:inline">Select all</span>
+        </button>
+        <button type="button" className={action} disabled={bulk.downloading} aria-busy={bulk.downloading} onClick={() => void bulk.download(ids)} aria-label="Download as zip">
+          <DownloadIcon size={16} aria-hidden className={clsx(bulk.downloading && "animate-pulse")} />
+          <span className="hidden md:inline">{bulk.downloading ? "Zipping…" : "Download"}</span>
+        </button>
+        <AddToCollection ids={ids} disabled={count === 0} />
+        <button type="button" className={action} disabled={bulk.favoriting} onClick={() => void bulk.favorite(ids, true)} aria-label="Favorite">
+          <StarIcon size={16} aria-hidden />
+          <span className="hidden md:inline">Favorite</span>
+        </button>
+        <button
+          type="button"
+          className={clsx(action, "text-red-700 hover:bg-red-50 hover:text-red-800 dark:text-red-400 dark:hover:bg-red-950/40 dark:hover:text-red-300")}
+          onClick={() => setConfirming(true)}
+          aria-label="Delete"
+        >
+          <Trash2Icon size={16} aria-hidden />
+          <span className="hidden md:inline">Delete</span>
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${items(count)}?`}
+        confirmLabel={`Delete ${items(count)}`}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          bulk.remove(ids);
+          onClear();
+        }}
+      >
+        They leave your gallery with their files; credits already spent stay spent. You can undo for a few seconds.
+      </ConfirmDialog>
+    </div>
+  );
+}

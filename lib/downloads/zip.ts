@@ -24,6 +24,7 @@ export interface ZipDownload {
 interface Entry {
   name: string;
   storageKey: string;
+  date: Date;
 }
 
 interface ManifestItem {
@@ -43,7 +44,7 @@ function plan(rows: GenerationRow[]): { entries: Entry[]; items: ManifestItem[] 
     const outputs = g.media.filter((m) => m.role === "output");
     const files = outputs.map((m, index) => {
       const name = zipEntryName({ createdAt: g.createdAt, prompt: g.prompt, id: g.id, mimeType: m.mimeType, index, count: outputs.length });
-      entries.push({ name, storageKey: m.storageKey });
+      entries.push({ name, storageKey: m.storageKey, date: g.createdAt });
       return name;
     });
     return { id: g.id, kind: g.kind, status: g.status, model: g.model, prompt: g.prompt, params: parseStoredParams(g.params), createdAt: g.createdAt.toISOString(), files };
@@ -65,6 +66,8 @@ export async function zipDownload({ userId, ids, now = new Date() }: { userId: s
   // The client went away (or the stream failed): stop opening files.
   const gone = new AbortController();
   archive.once("close", () => gone.abort());
+  // An unheard "error" would be thrown by the emitter; the response stream ends with it instead.
+  archive.on("error", (error) => console.error("[downloads] zip stream failed:", error));
   void (async () => {
     const missing: string[] = [];
     for (const entry of entries) {
@@ -79,7 +82,7 @@ export async function zipDownload({ userId, ids, now = new Date() }: { userId: s
       }
       const stop = () => source.destroy();
       gone.signal.addEventListener("abort", stop, { once: true });
-      archive.append(source, { name: entry.name, date: now, store: true });
+      archive.append(source, { name: entry.name, date: entry.date, store: true });
       // One file open at a time: wait until the archive has taken this one whole.
       try {
         await once(archive, "entry", { signal: gone.signal });

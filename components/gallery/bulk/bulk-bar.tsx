@@ -79,7 +79,7 @@ function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: 
 }
 
 /**
- * What can be done with the selected items, in a bar along the bottom of the screen while
+ * What can be done with the selected items, in a bar fixed along the bottom of the screen while
  * anything is selected: select all matching the filters (server-side, up to the bulk cap),
  * download as one zip, add to a collection, favorite, delete (one confirmation, one undo).
  * Esc clears the selection when no dialog or menu is open.
@@ -101,70 +101,75 @@ export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly 
   }, []);
 
   return (
-    <div className="pointer-events-none sticky bottom-3 z-30 mt-4 flex justify-center px-1 sm:bottom-5">
-      <div
-        role="toolbar"
-        aria-label="Selected items"
-        className="pointer-events-auto flex max-w-full items-center gap-0.5 overflow-x-auto rounded-xl border border-zinc-200 bg-white/95 p-1.5 shadow-lg backdrop-blur sm:gap-1 dark:border-zinc-700 dark:bg-zinc-900/95"
-      >
-        <button type="button" onClick={onClear} className={action} aria-label="Clear selection" title="Clear selection (Esc)">
-          <XIcon size={16} aria-hidden />
-        </button>
-        <p className="shrink-0 px-1.5 text-sm font-medium whitespace-nowrap tabular-nums" aria-live="polite">
-          {`${count} selected`}
-          {capped ? <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">{`(newest ${capped.shown} of ${capped.total})`}</span> : null}
-        </p>
-        <span aria-hidden className="mx-1 h-6 w-px shrink-0 bg-zinc-200 dark:bg-zinc-700" />
-        <button
-          type="button"
-          className={action}
-          disabled={selectingAll}
-          aria-label="Select all matching"
-          title="Select everything that matches the current filters, not only what is loaded"
-          onClick={async () => {
-            setSelectingAll(true);
-            const found = await bulk.matching(filters);
-            setSelectingAll(false);
-            if (!found) return;
-            onSelectAll(found.ids);
-            setCapped(found.total > found.ids.length ? { shown: found.ids.length, total: found.total } : null);
+    <>
+      {/* Room below the grid, so the bar never hides the last row. */}
+      <div aria-hidden className="h-20" />
+      <div className="pointer-events-none fixed inset-x-0 bottom-3 z-30 flex justify-center px-2 sm:bottom-5">
+        <div
+          role="toolbar"
+          aria-label="Selected items"
+          className="pointer-events-auto flex max-w-full items-center gap-0.5 overflow-x-auto rounded-xl border border-zinc-200 bg-white/95 p-1.5 shadow-lg backdrop-blur sm:gap-1 dark:border-zinc-700 dark:bg-zinc-900/95"
+        >
+          <button type="button" onClick={onClear} className={action} aria-label="Clear selection" title="Clear selection (Esc)">
+            <XIcon size={16} aria-hidden />
+          </button>
+          <p className="shrink-0 px-1.5 text-sm font-medium whitespace-nowrap tabular-nums" aria-live="polite">
+            {`${count} selected`}
+            {capped ? <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">{`(newest ${capped.shown} of ${capped.total})`}</span> : null}
+          </p>
+          <span aria-hidden className="mx-1 h-6 w-px shrink-0 bg-zinc-200 dark:bg-zinc-700" />
+          <button
+            type="button"
+            className={action}
+            disabled={selectingAll}
+            aria-label="Select all matching"
+            title="Select everything that matches the current filters, not only what is loaded"
+            onClick={async () => {
+              setSelectingAll(true);
+              const found = await bulk.matching(filters);
+              setSelectingAll(false);
+              if (!found) return;
+              onSelectAll(found.ids);
+              setCapped(found.total > found.ids.length ? { shown: found.ids.length, total: found.total } : null);
+            }}
+          >
+            <CheckCheckIcon size={16} aria-hidden />
+            <span className="hidden md:inline">Select all</span>
+          </button>
+          <button type="button" className={action} disabled={bulk.downloading} aria-busy={bulk.downloading} onClick={() => void bulk.download(ids)} aria-label="Download as zip">
+            <DownloadIcon size={16} aria-hidden className={clsx(bulk.downloading && "animate-pulse")} />
+            <span className="hidden md:inline">{bulk.downloading ? "Zipping…" : "Download"}</span>
+          </button>
+          <AddToCollection ids={ids} disabled={count === 0} />
+          <button type="button" className={action} disabled={bulk.favoriting} onClick={() => void bulk.favorite(ids, true)} aria-label="Favorite">
+            <StarIcon size={16} aria-hidden />
+            <span className="hidden md:inline">Favorite</span>
+          </button>
+          <button
+            type="button"
+            className={clsx(action, "text-red-700 hover:bg-red-50 hover:text-red-800 dark:text-red-400 dark:hover:bg-red-950/40 dark:hover:text-red-300")}
+            onClick={() => setConfirming(true)}
+            aria-label="Delete"
+          >
+            <Trash2Icon size={16} aria-hidden />
+            <span className="hidden md:inline">Delete</span>
+          </button>
+        </div>
+      </div>
+      {/* Outside the wrapper: pointer-events none is inherited, even by a dialog in the top layer. */}
+      <ConfirmDialog
+          open={confirming}
+          title={`Delete ${items(count)}?`}
+          confirmLabel={`Delete ${items(count)}`}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            bulk.remove(ids);
+            onClear();
           }}
         >
-          <CheckCheckIcon size={16} aria-hidden />
-          <span className="hidden md:inline">Select all</span>
-        </button>
-        <button type="button" className={action} disabled={bulk.downloading} aria-busy={bulk.downloading} onClick={() => void bulk.download(ids)} aria-label="Download as zip">
-          <DownloadIcon size={16} aria-hidden className={clsx(bulk.downloading && "animate-pulse")} />
-          <span className="hidden md:inline">{bulk.downloading ? "Zipping…" : "Download"}</span>
-        </button>
-        <AddToCollection ids={ids} disabled={count === 0} />
-        <button type="button" className={action} disabled={bulk.favoriting} onClick={() => void bulk.favorite(ids, true)} aria-label="Favorite">
-          <StarIcon size={16} aria-hidden />
-          <span className="hidden md:inline">Favorite</span>
-        </button>
-        <button
-          type="button"
-          className={clsx(action, "text-red-700 hover:bg-red-50 hover:text-red-800 dark:text-red-400 dark:hover:bg-red-950/40 dark:hover:text-red-300")}
-          onClick={() => setConfirming(true)}
-          aria-label="Delete"
-        >
-          <Trash2Icon size={16} aria-hidden />
-          <span className="hidden md:inline">Delete</span>
-        </button>
-      </div>
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete ${items(count)}?`}
-        confirmLabel={`Delete ${items(count)}`}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          bulk.remove(ids);
-          onClear();
-        }}
-      >
-        They leave your gallery with their files; credits already spent stay spent. You can undo for a few seconds.
-      </ConfirmDialog>
-    </div>
+          They leave your gallery with their files; credits already spent stay spent. You can undo for a few seconds.
+        </ConfirmDialog>
+    </>
   );
 }

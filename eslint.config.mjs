@@ -65,6 +65,7 @@ const I18N_CONVERTED = [
   "app/(studio)/video/**/*.tsx",
   "components/usage/**/*.tsx",
   "app/(studio)/usage/**/*.tsx",
+  "components/gallery/bulk/**/*.{ts,tsx}",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */

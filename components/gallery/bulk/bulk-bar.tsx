@@ -3,6 +3,7 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
 import { CheckCheckIcon, DownloadIcon, FolderPlusIcon, StarIcon, Trash2Icon, XIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -15,10 +16,10 @@ const action =
   "inline-flex h-9 shrink-0 items-center justify-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 disabled:cursor-not-allowed disabled:opacity-50 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:hover:text-white";
 const menuItem =
   "flex w-full cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm outline-none select-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
-const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
 
 /** "Add to collection": a menu of the user's collections, and a new one in place. */
 function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: boolean }) {
+  const t = useTranslations("bulk");
   const collections = useCollections();
   const add = useCollectionItems();
   const create = useCreateCollection();
@@ -27,24 +28,24 @@ function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: 
     add.mutate(
       { collectionId: collection.id, ids: [...ids], op: "add" },
       {
-        onSuccess: () => toast.success(`Added ${items(ids.length)} to “${collection.name}”`),
-        onError: (error) => toast.error(`Couldn't add them to “${collection.name}”. ${error.message}`),
+        onSuccess: () => toast.success(t("toast.addedTo", { count: ids.length, name: collection.name })),
+        onError: () => toast.error(t("toast.addFailed", { name: collection.name })),
         onSettled: after,
       },
     );
   return (
     <>
       <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger className={action} disabled={disabled || add.isPending} aria-label="Add to collection">
+        <DropdownMenu.Trigger className={action} disabled={disabled || add.isPending} aria-label={t("addToCollection")}>
           <FolderPlusIcon size={16} aria-hidden />
-          <span className="hidden md:inline">Add to collection</span>
+          <span className="hidden md:inline">{t("addToCollection")}</span>
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content
             side="top"
             align="center"
             sideOffset={8}
-            aria-label="Collections"
+            aria-label={t("collections")}
             className="z-40 max-h-72 w-60 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1.5 text-zinc-900 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
           >
             {(collections.data ?? []).map((c) => (
@@ -56,15 +57,15 @@ function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: 
             {collections.data?.length ? <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" /> : null}
             <DropdownMenu.Item className={menuItem} onSelect={() => setCreating(true)}>
               <FolderPlusIcon size={15} aria-hidden className="text-zinc-500" />
-              New collection…
+              {t("newCollection")}
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
       {creating ? (
         <CollectionNameDialog
-          title="New collection"
-          submitLabel={`Create and add ${items(ids.length)}`}
+          title={t("newCollectionTitle")}
+          submitLabel={t("createAndAdd", { count: ids.length })}
           pending={create.isPending || add.isPending}
           error={create.error}
           onCancel={() => {
@@ -85,6 +86,7 @@ function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: 
  * Esc clears the selection when no dialog or menu is open.
  */
 export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly string[]; filters: GalleryFilters; onSelectAll: (ids: string[]) => void; onClear: () => void }) {
+  const t = useTranslations("bulk");
   const bulk = useBulkActions();
   const [confirming, setConfirming] = useState(false);
   const [selectingAll, setSelectingAll] = useState(false);
@@ -107,23 +109,23 @@ export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly 
       <div className="pointer-events-none fixed inset-x-0 bottom-3 z-30 flex justify-center px-2 sm:bottom-5">
         <div
           role="toolbar"
-          aria-label="Selected items"
+          aria-label={t("toolbar")}
           className="pointer-events-auto flex max-w-full items-center gap-0.5 overflow-x-auto rounded-xl border border-zinc-200 bg-white/95 p-1.5 shadow-lg backdrop-blur sm:gap-1 dark:border-zinc-700 dark:bg-zinc-900/95"
         >
-          <button type="button" onClick={onClear} className={action} aria-label="Clear selection" title="Clear selection (Esc)">
+          <button type="button" onClick={onClear} className={action} aria-label={t("clear")} title={t("clearTitle")}>
             <XIcon size={16} aria-hidden />
           </button>
           <p className="shrink-0 px-1.5 text-sm font-medium whitespace-nowrap tabular-nums" aria-live="polite">
-            {`${count} selected`}
-            {capped ? <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">{`(newest ${capped.shown} of ${capped.total})`}</span> : null}
+            {t("count", { count })}
+            {capped ? <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">{t("capped", capped)}</span> : null}
           </p>
           <span aria-hidden className="mx-1 h-6 w-px shrink-0 bg-zinc-200 dark:bg-zinc-700" />
           <button
             type="button"
             className={action}
             disabled={selectingAll}
-            aria-label="Select all matching"
-            title="Select everything that matches the current filters, not only what is loaded"
+            aria-label={t("selectAll")}
+            title={t("selectAllTitle")}
             onClick={async () => {
               setSelectingAll(true);
               const found = await bulk.matching(filters);
@@ -134,33 +136,33 @@ export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly 
             }}
           >
             <CheckCheckIcon size={16} aria-hidden />
-            <span className="hidden md:inline">Select all</span>
+            <span className="hidden md:inline">{t("selectAllShort")}</span>
           </button>
-          <button type="button" className={action} disabled={bulk.downloading} aria-busy={bulk.downloading} onClick={() => void bulk.download(ids)} aria-label="Download as zip">
+          <button type="button" className={action} disabled={bulk.downloading} aria-busy={bulk.downloading} onClick={() => void bulk.download(ids)} aria-label={t("download")}>
             <DownloadIcon size={16} aria-hidden className={clsx(bulk.downloading && "animate-pulse")} />
-            <span className="hidden md:inline">{bulk.downloading ? "Zipping…" : "Download"}</span>
+            <span className="hidden md:inline">{bulk.downloading ? t("zipping") : t("downloadShort")}</span>
           </button>
           <AddToCollection ids={ids} disabled={count === 0} />
-          <button type="button" className={action} disabled={bulk.favoriting} onClick={() => void bulk.favorite(ids, true)} aria-label="Favorite">
+          <button type="button" className={action} disabled={bulk.favoriting} onClick={() => void bulk.favorite(ids)} aria-label={t("favorite")}>
             <StarIcon size={16} aria-hidden />
-            <span className="hidden md:inline">Favorite</span>
+            <span className="hidden md:inline">{t("favorite")}</span>
           </button>
           <button
             type="button"
             className={clsx(action, "text-red-700 hover:bg-red-50 hover:text-red-800 dark:text-red-400 dark:hover:bg-red-950/40 dark:hover:text-red-300")}
             onClick={() => setConfirming(true)}
-            aria-label="Delete"
+            aria-label={t("delete")}
           >
             <Trash2Icon size={16} aria-hidden />
-            <span className="hidden md:inline">Delete</span>
+            <span className="hidden md:inline">{t("delete")}</span>
           </button>
         </div>
       </div>
       {/* Outside the wrapper: pointer-events none is inherited, even by a dialog in the top layer. */}
       <ConfirmDialog
           open={confirming}
-          title={`Delete ${items(count)}?`}
-          confirmLabel={`Delete ${items(count)}`}
+          title={t("confirmTitle", { count })}
+          confirmLabel={t("confirmLabel", { count })}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
@@ -168,7 +170,7 @@ export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly 
             onClear();
           }}
         >
-          They leave your gallery with their files; credits already spent stay spent. You can undo for a few seconds.
+          {t("confirmBody")}
         </ConfirmDialog>
     </>
   );

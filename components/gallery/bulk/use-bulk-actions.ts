@@ -1,9 +1,10 @@
 "use client";
 
 import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import { describeError, toErrorLike } from "@/components/studio/error-message";
+import { useServerText } from "@/components/studio/use-server-text";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError, ERROR_TYPES, isErrorEnvelope, type ErrorType } from "@/lib/errors";
 import type { GenerationListView } from "@/lib/generations/view";
@@ -13,12 +14,6 @@ import { listQuery, type GalleryFilters } from "../gallery-filters";
 import { scheduleDelete, UNDO_WINDOW_MS } from "../pending-deletes";
 
 const jsonInit = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-const items = (n: number) => `${n} item${n === 1 ? "" : "s"}`;
-
-function failed(what: string, error: unknown) {
-  const { title, body } = describeError(toErrorLike(error));
-  toast.error(`${what}. ${title}`, { description: body, duration: 8000 });
-}
 
 /** Once the server confirms, the items leave every loaded gallery view, then the lists refresh. */
 function forget(queryClient: QueryClient, ids: readonly string[]) {
@@ -60,33 +55,36 @@ async function downloadZip(ids: readonly string[]): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The gallery's bulk actions on a set of selected ids: zip, favorite, delete with one undo, select all matching. */
+/** The gallery's bulk actions on a set of selected ids: zip, favorite, delete with one undo, select all matching. Toasts speak the reader's language. */
 export function useBulkActions() {
   const queryClient = useQueryClient();
+  const t = useTranslations("bulk.toast");
+  const { errorText } = useServerText();
   const [downloading, setDownloading] = useState(false);
+  const failed = (what: string, error: unknown) => toast.error(what, { description: errorText(error, t("tryAgain")), duration: 8000 });
   const [favoriting, setFavoriting] = useState(false);
 
   async function download(ids: readonly string[]) {
     setDownloading(true);
     try {
       await downloadZip(ids);
-      toast.success(`Downloaded ${items(ids.length)} as a zip`);
+      toast.success(t("downloaded", { count: ids.length }));
     } catch (error) {
-      failed("Couldn't make the zip", error);
+      failed(t("zipFailed"), error);
     } finally {
       setDownloading(false);
     }
   }
 
-  async function favorite(ids: readonly string[], value: boolean) {
+  async function favorite(ids: readonly string[]) {
     setFavoriting(true);
-    patchCachedGenerations(queryClient, ids, { detail: (g) => ({ ...g, favorite: value }), tile: (g) => ({ ...g, favorite: value }) });
+    patchCachedGenerations(queryClient, ids, { detail: (g) => ({ ...g, favorite: true }), tile: (g) => ({ ...g, favorite: true }) });
     try {
-      await apiFetch<{ updated: number }>("/api/bulk/favorite", jsonInit({ ids, favorite: value }));
-      toast.success(value ? `Added ${items(ids.length)} to favorites` : `Removed ${items(ids.length)} from favorites`);
+      await apiFetch<{ updated: number }>("/api/bulk/favorite", jsonInit({ ids, favorite: true }));
+      toast.success(t("favorited", { count: ids.length }));
     } catch (error) {
       // The old stars are not known here one by one: the refetch below puts them back.
-      failed(value ? "Couldn't add them to favorites" : "Couldn't remove them from favorites", error);
+      failed(t("favoriteFailed"), error);
     } finally {
       setFavoriting(false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.generations.all() });
@@ -100,31 +98,28 @@ export function useBulkActions() {
     const undo = scheduleDelete(
       ids,
       () => {
-        toast.loading(`Deleting ${items(ids.length)}…`, { id: toastId, action: undefined, duration: Infinity });
+        toast.loading(t("deletingNow", { count: ids.length }), { id: toastId, action: undefined, duration: Infinity });
         send().then(
           () => {
             forget(queryClient, ids);
-            toast.success(`Deleted ${items(ids.length)}`, { id: toastId, description: undefined, duration: 4000 });
+            toast.success(t("deleted", { count: ids.length }), { id: toastId, description: undefined, duration: 4000 });
           },
-          (error: unknown) => {
-            const { title, body } = describeError(toErrorLike(error));
-            toast.error(`Couldn't delete ${items(ids.length)}. ${title}`, { id: toastId, description: body, duration: 8000 });
-          },
+          (error: unknown) => toast.error(t("deleteFailed", { count: ids.length }), { id: toastId, description: errorText(error, t("tryAgain")), duration: 8000 }),
         );
       },
       // The page is going away: a request that survives it, and no answer to wait for.
       () => void fetch("/api/bulk/delete", { ...jsonInit({ ids }), keepalive: true }).catch(() => undefined),
     );
-    toast(`Deleting ${items(ids.length)}`, {
+    toast(t("deleting", { count: ids.length }), {
       id: toastId,
-      description: "They go in a few seconds.",
+      description: t("deletingHint"),
       duration: UNDO_WINDOW_MS,
       action: {
-        label: "Undo",
+        label: t("undo"),
         onClick: (event) => {
           // Sonner closes a toast after its action unless told not to: this one says what Undo did.
           event.preventDefault();
-          if (undo()) toast.success(`Kept ${items(ids.length)}`, { id: toastId, description: undefined, action: undefined, duration: 3000 });
+          if (undo()) toast.success(t("kept", { count: ids.length }), { id: toastId, description: undefined, action: undefined, duration: 3000 });
         },
       },
     });
@@ -137,7 +132,7 @@ export function useBulkActions() {
     try {
       return await apiFetch<{ ids: string[]; total: number; limit: number }>(`/api/bulk/ids?${params.toString()}`);
     } catch (error) {
-      failed("Couldn't select them all", error);
+      failed(t("selectAllFailed"), error);
       return null;
     }
   }

@@ -83,6 +83,34 @@ test.describe("bulk actions", () => {
     await expect(gallery.tile(b.prompt)).toHaveCount(0);
   });
 
+  test("add a selection to a new collection, then to an existing one", async ({ page, signedIn: _ }) => {
+    const api = new StudioApi(page.request);
+    const [a, b, c] = (await threeImages(api, "Collected")) as [ApiGeneration, ApiGeneration, ApiGeneration];
+    const gallery = new GalleryPage(page);
+    await gallery.goto();
+    const bar = page.getByRole("toolbar", { name: "Selected items" });
+    await gallery.tileButton(a.prompt).click({ modifiers: ["ControlOrMeta"] });
+    await gallery.tileButton(b.prompt).click({ modifiers: ["ControlOrMeta"] });
+    await bar.getByRole("button", { name: "Add to collection" }).click();
+    await page.getByRole("menuitem", { name: "New collection…" }).click();
+    const dialog = page.getByRole("dialog", { name: "New collection" });
+    await dialog.getByLabel("Name").fill("Bridges and mills");
+    await dialog.getByRole("button", { name: "Create and add 2 items" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(gallery.toast("Added 2 items to “Bridges and mills”")).toBeVisible();
+
+    // The third one joins the existing collection from the menu.
+    await page.keyboard.press("Escape");
+    await expect(bar).toBeHidden();
+    await gallery.tileButton(c.prompt).click({ modifiers: ["ControlOrMeta"] });
+    await bar.getByRole("button", { name: "Add to collection" }).click();
+    await page.getByRole("menuitem", { name: /^Bridges and mills/ }).click();
+    await expect(gallery.toast("Added 1 item to “Bridges and mills”")).toBeVisible();
+    await page.getByRole("group", { name: "Collections" }).getByRole("button", { name: "Bridges and mills (3)" }).click();
+    await expect(page).toHaveURL(/collection=/);
+    await expect(gallery.tiles).toHaveCount(3);
+  });
+
   test("delete several with one confirmation and one undo toast, then for good", async ({ page, signedIn: _ }) => {
     const api = new StudioApi(page.request);
     const [a, b, keep] = (await threeImages(api, "Deleted")) as [ApiGeneration, ApiGeneration, ApiGeneration];

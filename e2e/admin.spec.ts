@@ -4,6 +4,8 @@ import { AuthPage } from "./pages/auth-page";
 import { GeneratePage } from "./pages/generate-page";
 import { UsagePage } from "./pages/usage-page";
 import { uniquePrompt } from "./support/emulator";
+import { snapshots } from "./support/screenshots";
+import { toast } from "./support/toasts";
 import type { Browser, Page } from "@playwright/test";
 
 /** The admin, signed in in a browser context of their own. */
@@ -41,7 +43,7 @@ test.describe("admin", () => {
     await expect(page.getByTestId("budget-hint")).toHaveText(/This needs 1 credit; you have 0\.5 credits left this month\./);
     // ...and refused by the server if sent anyway, with nothing held or charged.
     await studio.submit.click();
-    const alert = page.getByRole("alert").filter({ hasText: "You've reached your usage limit" });
+    const alert = toast(page, "You've reached your usage limit");
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("This needs 1 credit, more than your whole allowance of 0.5 credits per month.");
     await expect(studio.results.card(prompt)).toHaveCount(0);
@@ -80,7 +82,7 @@ test.describe("admin", () => {
     try {
       // Nobody is offered for promotion twice, and the admin's own row has no button.
       await expect(admin.row(E2E_ADMIN.email).getByRole("button", { name: `Make ${E2E_ADMIN.email} an admin` })).toHaveCount(0);
-      await admin.promote(user.email);
+      await admin.promote(user.email, { beforeConfirm: () => snapshots(admin.page, "admin-promote-dialog") });
     } finally {
       await close();
     }

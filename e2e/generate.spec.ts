@@ -1,6 +1,8 @@
 import { test, expect } from "./fixtures";
 import { GeneratePage } from "./pages/generate-page";
 import { injectFault, uniquePrompt } from "./support/emulator";
+import { snapshots } from "./support/screenshots";
+import { toast } from "./support/toasts";
 
 test.describe("generate", () => {
   test("a new user generates images and sees them", async ({ page, signedIn: _ }) => {
@@ -125,9 +127,11 @@ test.describe("generate", () => {
     await studio.fill({ prompt: uniquePrompt("One too many") });
     await studio.submit.click();
 
-    const alert = page.getByRole("form", { name: "Generate images" }).getByRole("alert");
-    await expect(alert).toContainText("Too many requests right now");
-    await expect(alert).toContainText(/Try again in \d+ seconds/);
+    // It belongs to no field: a toast, and nothing inline in the form.
+    const notice = toast(page, "Too many requests right now");
+    await expect(notice).toContainText(/Try again in \d+ seconds/);
+    await expect(page.getByRole("form", { name: "Generate images" }).getByRole("alert")).toHaveCount(0);
+    await snapshots(page, "generate-error-toast");
     await expect(studio.results.cards).toHaveCount(0);
     await expect(studio.submit).toBeEnabled();
   });

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ImageStudioForm, useImageStudio } from "@/components/studio/image-studio-form";
 import type { StudioFormProps } from "@/components/studio/studio-page";
 
-/** Fields the form shows inline; server errors about anything else go to the alert. */
+/** Fields the form shows inline; server errors about anything else are a toast. */
 const SHOWN_FIELDS = ["model", "prompt", "n", "size", "quality", "width", "height"] as const;
 
 /** Text-to-image: prompt and parameters in, a generation started (never waited for) out. */

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback } from "react";
+import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { AppError } from "@/lib/errors";
 import { useFormat } from "@/lib/format/use-format";
@@ -12,7 +13,7 @@ export interface ErrorLike {
   retryAfter?: number;
 }
 
-interface Described {
+export interface Described {
   title: string;
   body: string;
   link?: { href: string; label: string };
@@ -93,8 +94,38 @@ export function ErrorMessage({ error }: { error: ErrorLike }) {
 }
 
 /**
- * A failed submit, split for display: field messages go next to their inputs; the alert
- * is for whatever is left (or everything, when the failure is not about a field).
+ * A failure that belongs to no field (upstream down, rate limit, budget), as a toast: it is
+ * about the request, not something to fix in the form. Takes the failure as
+ * useDescribeError() words it. One at a time per `id`, so a second failed submit replaces
+ * the first instead of stacking.
+ */
+export function toastError({ title, body, link }: Described, id: string): void {
+  toast.error(title, {
+    id,
+    duration: 10_000,
+    description: (
+      <>
+        {body}
+        {link ? (
+          <>
+            {" "}
+            <Link href={link.href} className="font-medium underline underline-offset-2 hover:no-underline">
+              {link.label}
+            </Link>
+          </>
+        ) : null}
+      </>
+    ),
+  });
+}
+
+export function dismissErrorToast(id: string): void {
+  toast.dismiss(id);
+}
+
+/**
+ * A failed submit, split for display: field messages go next to their inputs; `alert` is
+ * whatever is left (or everything, when the failure is not about a field).
  */
 export function splitSubmitError(error: unknown, shownFields: readonly string[]): { fields: Record<string, string>; alert: ErrorLike | null } {
   if (!error) return { fields: {}, alert: null };

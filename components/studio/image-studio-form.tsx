@@ -28,7 +28,7 @@ export function ImageStudioForm({
   beforePrompt,
   onSubmit,
 }: {
-  studio: Omit<ReturnType<typeof useImageStudio>, "submit"> & { submit: Pick<StudioSubmit, "formRef" | "pending" | "formAlert"> };
+  studio: Omit<ReturnType<typeof useImageStudio>, "submit"> & { submit: Pick<StudioSubmit, "formRef" | "pending"> };
   /** The form's name, its submit button and the prompt's example. */
   copy: { label: string; submitLabel: string; placeholder: string };
   beforePrompt?: ReactNode;
@@ -42,7 +42,6 @@ export function ImageStudioForm({
       label={label}
       formRef={submit.formRef}
       pending={submit.pending}
-      alert={submit.formAlert}
       onSubmit={onSubmit}
       notice={notice}
       models={models}

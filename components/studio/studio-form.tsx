@@ -2,7 +2,6 @@
 
 import type { FormEvent, ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import { ErrorMessage, type ErrorLike } from "./error-message";
 import { ModelsError } from "./models-error";
 import { PromptField } from "./prompt-field";
 import { SubmitBar } from "./submit-bar";
@@ -11,15 +10,14 @@ import type { StudioSubmit } from "./use-studio-submit";
 
 /**
  * The frame of every studio form: notice (remix, a missing input), model list failure,
- * the prompt, the form's own fields, the alert for errors that belong to no field, and the
- * price with the submit button. Disabled until hydrated, so an early click can't fall
+ * the prompt, the form's own fields, and the price with the submit button (errors that
+ * belong to no field are toasts: useStudioSubmit). Disabled until hydrated, so an early click can't fall
  * through to a native submit and lose what was typed.
  */
 export function StudioForm({
   label,
   formRef,
   pending,
-  alert,
   onSubmit,
   notice,
   models,
@@ -32,8 +30,6 @@ export function StudioForm({
   label: string;
   formRef: StudioSubmit["formRef"];
   pending: boolean;
-  /** The error that belongs to no field, if any. */
-  alert: ErrorLike | null;
   onSubmit: () => void;
   notice?: ReactNode;
   models: { isError: boolean; isPending: boolean; refetch: () => unknown };
@@ -64,7 +60,6 @@ export function StudioForm({
           {beforePrompt}
           <PromptField {...prompt} onSubmitShortcut={() => formRef.current?.requestSubmit()} />
           {children}
-          {alert ? <ErrorMessage error={alert} /> : null}
           <SubmitBar estimate={estimate} pending={pending} ready={!models.isPending} label={submitLabel} />
         </fieldset>
       </form>

@@ -3,7 +3,7 @@
 import { useRef } from "react";
 import type { GenerationView } from "@/lib/generations/view";
 import type { GenerationSubmission, SubmissionKind } from "./create-request";
-import { splitSubmitError, type ErrorLike } from "./error-message";
+import { dismissErrorToast, splitSubmitError, toastError, useDescribeError, type ErrorLike } from "./error-message";
 import { focusFirstInvalid } from "./focus-first-invalid";
 import { useCreateGeneration } from "./use-create-generation";
 
@@ -13,11 +13,14 @@ type SubmissionOf<K extends SubmissionKind> = Omit<Extract<GenerationSubmission,
 /** Failures about an input file itself, shown next to the files, where they can be fixed. */
 const FILE_ERROR_TYPES = new Set(["unsupported_media_type", "payload_too_large"]);
 
+/** One submit-error toast per form kind: a new failure replaces the last one. */
+const toastId = (kind: SubmissionKind) => `submit-error-${kind}`;
+
 /**
  * The submit half every studio form shares: send when the form is valid, otherwise (or
  * when the server refuses a field) put the messages next to their fields and focus the
- * first one; whatever belongs to no field is `formAlert` (or `fileAlert`, for a form with
- * file inputs).
+ * first one; a failure about the uploaded files is `fileAlert` (shown beside the files),
+ * and whatever else belongs to no field is a toast.
  */
 export function useStudioSubmit<K extends SubmissionKind>(
   kind: K,
@@ -25,12 +28,13 @@ export function useStudioSubmit<K extends SubmissionKind>(
 ) {
   const create = useCreateGeneration(kind, { onCreated });
   const formRef = useRef<HTMLFormElement>(null);
+  const describeError = useDescribeError();
   const { alert } = splitSubmitError(create.error, shownFields);
-  const fileAlert: ErrorLike | null = kind !== "image" && alert && FILE_ERROR_TYPES.has(alert.type) ? alert : null;
-  const formAlert = alert && !fileAlert ? alert : null;
+  const fileAlert: ErrorLike | null = isFileAlert(kind, alert) ? alert : null;
 
   /** `submission` is null when the form's own check failed. */
   function send(submission: SubmissionOf<K> | null): void {
+    dismissErrorToast(toastId(kind));
     if (!submission) {
       create.reset();
       focusFirstInvalid(formRef.current);
@@ -38,13 +42,19 @@ export function useStudioSubmit<K extends SubmissionKind>(
     }
     create.submit(submission, {
       onError: (error) => {
-        setServerErrors(splitSubmitError(error, shownFields).fields);
+        const split = splitSubmitError(error, shownFields);
+        setServerErrors(split.fields);
+        if (split.alert && !isFileAlert(kind, split.alert)) toastError(describeError(split.alert), toastId(kind));
         focusFirstInvalid(formRef.current);
       },
     });
   }
 
-  return { formRef, send, pending: create.isPending, reset: create.reset, formAlert, fileAlert };
+  return { formRef, send, pending: create.isPending, reset: create.reset, fileAlert };
+}
+
+function isFileAlert(kind: SubmissionKind, alert: ErrorLike | null): alert is ErrorLike {
+  return kind !== "image" && alert !== null && FILE_ERROR_TYPES.has(alert.type);
 }
 
 export type StudioSubmit = ReturnType<typeof useStudioSubmit>;

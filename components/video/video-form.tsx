@@ -65,7 +65,6 @@ export function VideoForm({ start, onCreated }: StudioFormProps) {
       label={t("label")}
       formRef={submit.formRef}
       pending={submit.pending}
-      alert={submit.formAlert}
       onSubmit={() => {
         setSubmitted(true);
         setServerErrors({});

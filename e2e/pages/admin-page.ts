@@ -48,8 +48,8 @@ export class AdminPage {
     await expect(row.getByText("Disabled", { exact: true })).toBeVisible({ visible: disabled });
   }
 
-  /** "Make admin", confirmed; cancelling first changes nothing. */
-  async promote(email: string) {
+  /** "Make admin", confirmed; cancelling first changes nothing. `beforeConfirm` sees the open dialog (screenshots). */
+  async promote(email: string, { beforeConfirm }: { beforeConfirm?: () => Promise<void> } = {}) {
     const row = this.row(email);
     const button = row.getByRole("button", { name: `Make ${email} an admin` });
     await button.click();
@@ -58,6 +58,8 @@ export class AdminPage {
     await expect(dialog).toBeHidden();
     await expect(row.getByText("Admin", { exact: true })).toBeHidden();
     await button.click();
+    await expect(dialog).toBeVisible();
+    await beforeConfirm?.();
     await dialog.getByRole("button", { name: "Make admin" }).click();
     await expect(dialog).toBeHidden();
     await expect(row.getByText("Admin", { exact: true })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { EMULATOR_URL } from "../support/emulator";
+import { toast } from "../support/toasts";
 
 /** What a person does on /gallery, in their words. */
 export class GalleryPage {
@@ -68,9 +69,8 @@ export class GalleryPage {
     await expect(this.detail).toBeHidden();
   }
 
-  /** A toast whose text matches: an item of the Notifications region sonner keeps. */
   toast(text: string | RegExp): Locator {
-    return this.page.getByRole("region", { name: /^Notifications/ }).getByRole("listitem").filter({ hasText: text });
+    return toast(this.page, text);
   }
 }
 

@@ -53,8 +53,7 @@ export async function readImageEdit(req: Request): Promise<{ request: Generation
   if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     throw new AppError("invalid_request_error", "Send image edits as multipart/form-data with one or more 'image' files.");
   }
-  const { fields, files } = await readMultipart(req, imageBody, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
+  const { fields, files: uploads } = await readMultipart(req, imageBody, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, maxFileBytes: MAX_UPLOAD_BYTES, fileField: "image" });
   const { response_format, model, prompt, n, size, quality } = fields;
-  const uploads = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
   return { request: { kind: "edit", model, prompt, n, size, quality }, uploads, responseFormat: response_format };
 }

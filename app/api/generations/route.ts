@@ -21,9 +21,9 @@ export const POST = authedRoute(async ({ req, user }) => {
   let request: GenerationRequest;
   let uploads: Uint8Array[] = [];
   if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const { fields, files } = await readMultipart(req, multipartFieldsSchema, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, fileField: "image" });
+    const { fields, files } = await readMultipart(req, multipartFieldsSchema, { maxBytes: MAX_EDIT_IMAGES * MAX_UPLOAD_BYTES + 64 * 1024, maxFileBytes: MAX_UPLOAD_BYTES, fileField: "image" });
     request = fields;
-    uploads = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    uploads = files;
   } else {
     request = await readJson(req, jsonGenerationRequestSchema);
   }

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { completeGeneration } from "@/lib/db/queries/generations";
+import { env } from "@/lib/env";
 import type { NewMedia } from "@/lib/db/queries/media";
 import { makeImageThumbnail, makeVideoPoster, probeImage, probeVideo } from "@/lib/media";
 import { pixapi } from "@/lib/pixapi";
@@ -23,10 +23,9 @@ type Owner = { userId: string; generationId: string };
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
-async function bytesOf(item: UpstreamItem, maxBytes?: number): Promise<Buffer> {
+async function bytesOf(item: UpstreamItem): Promise<Buffer> {
   if (item.kind === "base64") return Buffer.from(item.base64, "base64");
-  const downloaded = await pixapi().downloadMedia(item.url, maxBytes ? { maxBytes } : {});
-  return Buffer.from(downloaded.bytes);
+  return Buffer.from((await pixapi().downloadMedia(item.url)).bytes);
 }
 
 async function storeImage(owner: Owner, item: UpstreamItem, position: number, written: string[]): Promise<NewMedia> {
@@ -36,16 +35,26 @@ async function storeImage(owner: Owner, item: UpstreamItem, position: number, wr
   return storeMedia(owner, { role: "output", kind: "image", position, ...probed, sha256: sha256(bytes), body: { bytes }, thumb: thumb.bytes }, written);
 }
 
+/** Writes a video result to `file`: a download is streamed there (size-capped while it arrives), never held in memory. */
+async function videoToFile(item: UpstreamItem, file: string): Promise<{ size: number; sha256: string }> {
+  if (item.kind === "url") return pixapi().downloadMediaToFile(item.url, file, { maxBytes: MAX_VIDEO_BYTES });
+  const bytes = Buffer.from(item.base64, "base64");
+  await writeFile(file, bytes);
+  return { size: bytes.length, sha256: sha256(bytes) };
+}
+
 async function storeVideo(owner: Owner, item: UpstreamItem, position: number, written: string[]): Promise<NewMedia> {
-  const bytes = await bytesOf(item, MAX_VIDEO_BYTES);
-  const dir = await mkdtemp(path.join(os.tmpdir(), "studio-video-"));
+  // Under DATA_DIR, so the local store moves the finished file into place with a rename
+  // (os.tmpdir() is often another filesystem); the S3 store uploads it as a stream.
+  const tmpRoot = path.join(env().DATA_DIR, "tmp");
+  await mkdir(tmpRoot, { recursive: true });
+  const dir = await mkdtemp(path.join(tmpRoot, "video-"));
   try {
     const file = path.join(dir, "upstream-video");
-    await writeFile(file, bytes);
+    const { size, sha256: hash } = await videoToFile(item, file);
     const probed = await probeVideo(file);
     const poster = await makeVideoPoster(file);
-    const body = { file, size: bytes.length };
-    return await storeMedia(owner, { role: "output", kind: "video", position, ...probed, sha256: sha256(bytes), body, thumb: poster.bytes }, written);
+    return await storeMedia(owner, { role: "output", kind: "video", position, ...probed, sha256: hash, body: { file, size }, thumb: poster.bytes }, written);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { downloadMediaWith, type DownloadedMedia, type DownloadOptions } from "./download";
+import { downloadMediaToFileWith, downloadMediaWith, type DownloadedFile, type DownloadedMedia, type DownloadOptions } from "./download";
 import { PixapiError } from "./errors";
 import { type PixapiConfig, requestJson, resolveConfig, type ResolvedConfig } from "./http";
 import { MODEL_ALIASES, typeForFileName } from "@/lib/catalog";
@@ -129,6 +129,10 @@ export function createPixapiClient(config: PixapiConfig = {}) {
     /** GET a result file (bytes, content type, size limit). Retried like the other reads. */
     downloadMedia: async (url: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedMedia> =>
       downloadMediaWith(cfg(options), url, { maxBytes: options?.maxBytes }),
+
+    /** GET a result file into a local file, streamed and hashed, with the same size limit and retries. */
+    downloadMediaToFile: async (url: string, file: string, options?: PixapiConfig & DownloadOptions): Promise<DownloadedFile> =>
+      downloadMediaToFileWith(cfg(options), url, file, { maxBytes: options?.maxBytes }),
   };
 }
 

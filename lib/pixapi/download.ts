@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { open } from "node:fs/promises";
 
 import { PixapiError } from "./errors";
 import { attempt, authHeaders, type ResolvedConfig, withRetries } from "./http";
@@ -69,26 +71,37 @@ async function fetchFollowingRedirects(
   }
 }
 
-async function readBytesCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+/**
+ * Hands each chunk of the body to `onChunk` as it arrives, refusing (media_too_large) the
+ * moment the total passes `maxBytes`, or at once when the declared length already does.
+ * Returns the byte count.
+ */
+async function pumpCapped(res: Response, maxBytes: number, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<number> {
   const declared = Number(res.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge(maxBytes, res.status);
   }
-  if (!res.body) return new Uint8Array(0);
+  if (!res.body) return 0;
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes, res.status);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return total;
+      total += value.byteLength;
+      if (total > maxBytes) throw tooLarge(maxBytes, res.status);
+      await onChunk(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
   }
+}
+
+async function readBytesCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const total = await pumpCapped(res, maxBytes, (chunk) => void chunks.push(chunk));
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -98,21 +111,56 @@ async function readBytesCapped(res: Response, maxBytes: number): Promise<Uint8Ar
   return out;
 }
 
-/** GET a result file's bytes. Idempotent, so network failures, 429 and 5xx are retried. */
-export async function downloadMediaWith(
-  cfg: ResolvedConfig,
-  rawUrl: string,
-  options: DownloadOptions = {},
-): Promise<DownloadedMedia> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_MEDIA_BYTES;
+/** GETs a result file (following redirects, retried: it is idempotent) and hands its response to `read`. */
+async function download<T>(cfg: ResolvedConfig, rawUrl: string, read: (res: Response, url: URL) => Promise<T>): Promise<T> {
   const start = parseMediaUrl(rawUrl, `${cfg.baseUrl}/`);
   return withRetries(cfg, true, () =>
     attempt(cfg, async (signal) => {
       const { res, url } = await fetchFollowingRedirects(cfg, start, signal);
       if (!res.ok) throw errorFromResponse(res, await readTextCapped(res), cfg.apiKey);
-      const bytes = await readBytesCapped(res, maxBytes);
-      const contentType = (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() || "application/octet-stream";
-      return { bytes, contentType, size: bytes.byteLength, url: url.href };
+      return read(res, url);
     }),
   );
+}
+
+const contentTypeOf = (res: Response): string => (res.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() || "application/octet-stream";
+
+/** GET a result file's bytes. Idempotent, so network failures, 429 and 5xx are retried. */
+export async function downloadMediaWith(cfg: ResolvedConfig, rawUrl: string, options: DownloadOptions = {}): Promise<DownloadedMedia> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_MEDIA_BYTES;
+  return download(cfg, rawUrl, async (res, url) => {
+    const bytes = await readBytesCapped(res, maxBytes);
+    return { bytes, contentType: contentTypeOf(res), size: bytes.byteLength, url: url.href };
+  });
+}
+
+export interface DownloadedFile {
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the bytes written. */
+  sha256: string;
+  url: string;
+}
+
+/**
+ * GET a result file straight into a local file (created or truncated; each retry starts it
+ * again), hashing it on the way: a large video is never held in memory. Over `maxBytes` it
+ * stops reading at once; the caller removes the partial file.
+ */
+export async function downloadMediaToFileWith(cfg: ResolvedConfig, rawUrl: string, file: string, options: DownloadOptions = {}): Promise<DownloadedFile> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_MEDIA_BYTES;
+  return download(cfg, rawUrl, async (res, url) => {
+    const hash = createHash("sha256");
+    const handle = await open(file, "w");
+    let size: number;
+    try {
+      size = await pumpCapped(res, maxBytes, async (chunk) => {
+        hash.update(chunk);
+        await handle.write(chunk);
+      });
+    } finally {
+      await handle.close();
+    }
+    return { contentType: contentTypeOf(res), size, sha256: hash.digest("hex"), url: url.href };
+  });
 }

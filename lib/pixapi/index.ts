@@ -18,7 +18,7 @@ export function pixapi(): PixapiClient {
 }
 
 export { createPixapiClient, type PixapiClient } from "./client";
-export type { DownloadedMedia, DownloadOptions } from "./download";
+export type { DownloadedFile, DownloadedMedia, DownloadOptions } from "./download";
 export { isPixapiError, PixapiError, type PixapiErrorType, toAppError } from "./errors";
 export type { PixapiConfig, RetryPolicy } from "./http";
 export type { GeneratedImage, GeneratedImages, MediaKind, ModelCategory, PixapiModel, PixapiTask, TaskFailure, TaskStatus } from "./reshape";

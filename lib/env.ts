@@ -91,6 +91,8 @@ export const envSchema = z.object({
   RATE_LIMIT_SUBMITS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(10),
   /** Per-user status reads (generation list and detail) per minute (0 = no limit). */
   RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  /** Requests per client IP per minute to public share links (/s/…: page, files, preview card together; 0 = no limit). */
+  RATE_LIMIT_SHARES_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** New accounts per client IP per hour through the sign-up form (0 = no limit). */
   RATE_LIMIT_SIGNUPS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
   /** Sign-in attempts per client IP per 15 minutes (successful ones count too). */

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { getRequestUser, type SessionUser } from "@/lib/auth/request-user";
 import { isPixapiError, toAppError as pixapiToAppError } from "@/lib/pixapi";
 import { isDraining, trackRequest } from "@/lib/lifecycle/state";
-import { enforceRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
+import { enforceRateLimit, enforceShareRateLimit, type RateLimitBucket } from "@/lib/rate-limit";
+import { clientIpFrom } from "./client-ip";
 import { checkPathParams } from "./path-params";
 import { isDatabaseBusy } from "@/lib/db/errors";
 import { zodToAppError } from "./zod-fields";
@@ -36,9 +37,13 @@ export function authedRoute<P = Record<string, never>>(
     });
 }
 
-export function publicRoute<P = Record<string, never>>(handler: Handlers<P>["public"]) {
+/** A route without a session; `rateLimit: "share"` counts it per client IP with the public share links. */
+export function publicRoute<P = Record<string, never>>(handler: Handlers<P>["public"], options: { rateLimit?: "share" } = {}) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> =>
-    respond(async () => handler({ req, params: checkPathParams(await ctx.params) }));
+    respond(async () => {
+      if (options.rateLimit === "share") await enforceShareRateLimit({ ip: clientIpFrom(req.headers) });
+      return handler({ req, params: checkPathParams(await ctx.params) });
+    });
 }
 
 async function respond(run: () => Promise<Response>): Promise<Response> {

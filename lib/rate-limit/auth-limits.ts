@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getRateLimiter } from "./index";
+import { limitKey } from "./keys";
 import type { RateLimitResult } from "./types";
 
 /**
@@ -31,9 +31,6 @@ export const AUTH_LIMITS = {
   },
 };
 
-export function limitKey(scope: string, ...parts: string[]): string {
-  return `${scope}:${createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 32)}`;
-}
 
 async function hit(key: string, { limit, windowMs }: { limit: number; windowMs: number }): Promise<RateLimitResult> {
   const limiter = await getRateLimiter();

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatWait } from "@/lib/usage/format";
 import { databaseRateLimiter } from "./database";
+import { limitKey } from "./keys";
 import { createMemoryRateLimiter } from "./memory";
 import { connectRedis, createRedisRateLimiter } from "./redis";
 import type { RateLimiter, RateLimitResult } from "./types";
@@ -57,12 +58,25 @@ const WHAT: Record<RateLimitBucket, string> = {
 
 /** Counts one request of `userId` in `bucket`; throws a 429 rate_limit_error once over. */
 export async function enforceRateLimit({ userId, bucket }: { userId: string; bucket: RateLimitBucket }): Promise<void> {
-  const limit = limitFor(bucket);
-  if (limit <= 0) return;
   const limiter = await (bucket === "read" ? getReadLimiter() : getRateLimiter());
+  await countOrRefuse(limiter, { key: `user:${bucket}:${userId}`, limit: limitFor(bucket), what: WHAT[bucket] });
+}
+
+/**
+ * Public share links (/s/<token>, its files and preview card), counted together per client
+ * IP (lib/http/client-ip.ts), RATE_LIMIT_SHARES_PER_MINUTE. Anyone may open them, so this is
+ * what stops one address from hammering the studio (or guessing tokens) through them. In
+ * memory like the read bucket (a page view must not cost a database write), Redis when set.
+ */
+export async function enforceShareRateLimit({ ip }: { ip: string }): Promise<void> {
+  await countOrRefuse(await getReadLimiter(), { key: limitKey("share:ip", ip), limit: env().RATE_LIMIT_SHARES_PER_MINUTE, what: "Too many requests for shared links from your network" });
+}
+
+async function countOrRefuse(limiter: RateLimiter, { key, limit, what }: { key: string; limit: number; what: string }): Promise<void> {
+  if (limit <= 0) return;
   let result: RateLimitResult;
   try {
-    result = await limiter.hit({ key: `user:${bucket}:${userId}`, limit, windowMs: WINDOW_MS });
+    result = await limiter.hit({ key, limit, windowMs: WINDOW_MS });
   } catch (error) {
     // Failing open: an unreachable Redis must not take the studio down. Budgets (the money)
     // are enforced in the database regardless.
@@ -73,7 +87,7 @@ export async function enforceRateLimit({ userId, bucket }: { userId: string; buc
     throw error;
   }
   if (!result.allowed) {
-    throw new AppError("rate_limit_error", `${WHAT[bucket]} (${limit} a minute). Try again in ${formatWait(result.retryAfterSeconds)}.`, {
+    throw new AppError("rate_limit_error", `${what} (${limit} a minute). Try again in ${formatWait(result.retryAfterSeconds)}.`, {
       retryAfter: result.retryAfterSeconds,
     });
   }

@@ -50,6 +50,7 @@ export async function startStudioHarness(options: { emulatorOptions?: Parameters
     DEFAULT_ALLOWANCE_CREDITS: "unlimited",
     RATE_LIMIT_SUBMITS_PER_MINUTE: "0",
     RATE_LIMIT_READS_PER_MINUTE: "0",
+    RATE_LIMIT_SHARES_PER_MINUTE: "0",
     ...options.env,
   });
   resetEnvCache();

@@ -7,6 +7,7 @@ import { KIND_LABEL } from "@/components/studio/generation-format";
 import { formatDuration } from "@/lib/format";
 import { loadPublicShare, publicOrigin } from "@/lib/shares/service";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "@/lib/shares/view";
+import { shareViewRefusal } from "./view-limit";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -14,6 +15,7 @@ type Props = { params: Promise<{ token: string }> };
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (await shareViewRefusal()) return { title: "Too many requests", robots: { index: false, follow: false } };
   const share = await loadPublicShare((await params).token);
   if (!share) return { title: "Not found", robots: { index: false, follow: false } };
   const title = `${KIND_LABEL[share.kind]} made with Pixapi Studio`;
@@ -32,6 +34,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The public page of one shared generation: its results and (unless hidden) its prompt. No sign-in. */
 export default async function SharePage({ params }: Props) {
+  const refusal = await shareViewRefusal();
+  if (refusal) return <TooManyViews message={refusal.message} />;
   const share = await loadPublicShare((await params).token);
   if (!share) notFound();
   const facts: [string, ReactNode][] = [
@@ -102,6 +106,18 @@ export default async function SharePage({ params }: Props) {
           ))}
         </dl>
       </section>
+    </main>
+  );
+}
+
+/** Over the per-IP share limit: said plainly, with nothing of the share loaded. */
+function TooManyViews({ message }: { message: string }) {
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-2 px-4 py-10 text-center">
+      <h1 className="text-lg font-semibold">Too many requests</h1>
+      <p role="alert" className="text-sm text-zinc-600 dark:text-zinc-400">
+        {message}
+      </p>
     </main>
   );
 }

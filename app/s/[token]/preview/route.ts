@@ -13,6 +13,6 @@ export const GET = publicRoute<{ token: string }>(async ({ params }) => {
   return new Response(new Uint8Array(jpeg), {
     headers: { "content-type": "image/jpeg", "cache-control": "no-store", "x-content-type-options": "nosniff", "content-length": String(jpeg.length) },
   });
-});
+}, { rateLimit: "share" });
 
 export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

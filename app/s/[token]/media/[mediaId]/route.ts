@@ -14,6 +14,6 @@ export const GET = publicRoute<{ token: string; mediaId: string }>(async ({ req,
   if (!media) throw new AppError("not_found_error", "This link is not shared (any more).");
   const variant = new URL(req.url).searchParams.get("variant") === "thumb" ? "thumb" : "original";
   return serveMedia(req, media, { variant, download: false, cacheControl: "no-store", presigned: false });
-});
+}, { rateLimit: "share" });
 
 export const { POST, PUT, PATCH, DELETE } = unsupportedMethods("GET");

@@ -2,7 +2,7 @@ import "server-only";
 import busboy from "busboy";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { formatMegabytes } from "@/lib/format/numbers";
+import { formatMegabytes } from "@/lib/format";
 import { parseInput } from "./zod-fields";
 
 /** Text fields are a prompt and a few parameters: 64 kB is far more than any of them may be. */

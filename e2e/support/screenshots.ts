@@ -13,12 +13,19 @@ export async function snapshots(page: Page, name: string, { widths = ["desktop",
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       // The theme follows prefers-color-scheme through a class set at boot and on change.
-      await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), scheme === "dark");
+      // The event is how the page's own readers (the toaster's theme) learn of it, as after the theme toggle.
+      await page.evaluate((dark) => {
+        document.documentElement.classList.toggle("dark", dark);
+        window.dispatchEvent(new Event("studio-theme-change"));
+      }, scheme === "dark");
       await page.waitForTimeout(300);
       await page.screenshot({ path: `docs/screenshots/${name}-${width}${scheme === "dark" ? "-dark" : ""}.png` });
     }
   }
   await page.emulateMedia({ colorScheme: "light" });
-  await page.evaluate(() => document.documentElement.classList.remove("dark"));
+  await page.evaluate(() => {
+    document.documentElement.classList.remove("dark");
+    window.dispatchEvent(new Event("studio-theme-change"));
+  });
   if (original) await page.setViewportSize(original);
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { completeGeneration } from "@/lib/db/queries/generations";
-import { env } from "@/lib/env";
 import type { NewMedia } from "@/lib/db/queries/media";
 import { makeImageThumbnail, makeVideoPoster, probeImage, probeVideo } from "@/lib/media";
 import { pixapi } from "@/lib/pixapi";
 import { deleteObjects } from "@/lib/storage";
+import { makeIngestTempDir } from "./ingest-temp";
 import { storeMedia } from "./store-media";
 
 /**
@@ -46,9 +46,7 @@ async function videoToFile(item: UpstreamItem, file: string): Promise<{ size: nu
 async function storeVideo(owner: Owner, item: UpstreamItem, position: number, written: string[]): Promise<NewMedia> {
   // Under DATA_DIR, so the local store moves the finished file into place with a rename
   // (os.tmpdir() is often another filesystem); the S3 store uploads it as a stream.
-  const tmpRoot = path.join(env().DATA_DIR, "tmp");
-  await mkdir(tmpRoot, { recursive: true });
-  const dir = await mkdtemp(path.join(tmpRoot, "video-"));
+  const dir = await makeIngestTempDir();
   try {
     const file = path.join(dir, "upstream-video");
     const { size, sha256: hash } = await videoToFile(item, file);

@@ -2,6 +2,7 @@ import "server-only";
 import { findReferencedMediaKeys } from "@/lib/db/queries/media-keys";
 import { env } from "@/lib/env";
 import { deleteObjects, listObjects } from "@/lib/storage";
+import { sweepStaleIngestTemp } from "./ingest-temp";
 
 /**
  * Removes stored objects no media row references: files of a generation whose delete
@@ -50,6 +51,8 @@ export function startOrphanSweeper(): void {
     try {
       const { deleted } = await sweepOrphanMedia();
       if (deleted.length > 0) console.log(`[studio] orphan sweep removed ${deleted.length} stored object(s) without a media row.`);
+      const temp = await sweepStaleIngestTemp({ graceMs: env().MEDIA_ORPHAN_GRACE_MINUTES * 60_000 });
+      if (temp.length > 0) console.log(`[studio] orphan sweep removed ${temp.length} download folder(s) a stopped process left in DATA_DIR/tmp.`);
     } catch (error) {
       console.error("[studio] orphan sweep failed:", error);
     } finally {

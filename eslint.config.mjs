@@ -66,6 +66,10 @@ const I18N_CONVERTED = [
   "components/usage/**/*.tsx",
   "app/(studio)/usage/**/*.tsx",
   "components/gallery/bulk/**/*.{ts,tsx}",
+  "components/tokens/**/*.tsx",
+  "app/(studio)/tokens/**/*.tsx",
+  "components/admin/**/*.tsx",
+  "app/(studio)/admin/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */
@@ -111,7 +115,7 @@ const config = [
           "jsx-attributes": { exclude: NON_COPY_ATTRIBUTES },
           "object-properties": { exclude: [...NON_COPY_ATTRIBUTES, "[A-Z_-]+", "callbackUrl", "content-type", "accept", "headers", "queryKey", "body", "cache", "credentials", "redirect", "behavior", "block", "inline", "timeZone", "hour", "minute", "day", "month", "year", "weekday", "dateStyle", "timeStyle", "style", "unit", "unitDisplay", "currency", "notation", "hourCycle", "signal"] },
           // Translators (t, tShell, …), catalog lookups and code-only calls take keys and codes, not copy.
-          callees: { exclude: ["t", "t[A-Z]\\w*", "tl", "i18n(ext)?", "require", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "getElementById", "querySelector(All)?", "closest", "includes", "indexOf", "endsWith", "startsWith", "fetch", "apiFetch", "signIn", "signOut", "push", "replace", "get", "set", "has", "delete", "append", "getAll", "useTranslations", "getTranslations", "URL", "URLSearchParams", "Event", "CustomEvent", "Error", "matchMedia", "setAttribute", "getAttribute", "removeAttribute", "toggle", "add", "remove", "contains", "split", "join", "padStart", "toLocaleString", "toLocaleDateString", "toLocaleTimeString", "Intl\\.\\w+", "clsx", "cn", "encodeURIComponent", "invalidateQueries", "setQueryData", "getQueryData", "cancelQueries", "keys\\.\\w+", "focus", "scrollIntoView", "useState", "useRef", "useMemo", "useCallback", "useSearchParams", "usePathname", "useRouter", "params\\.\\w+", "searchParams\\.\\w+", "storage\\.\\w+", "localStorage\\.\\w+", "sessionStorage\\.\\w+", "console\\.\\w+", "matchKnownMessage", "parseLocale", "text", "errorText", "sideField"] },
+          callees: { exclude: ["t", "t\\.rich", "t\\.markup", "t[A-Z]\\w*", "tl", "i18n(ext)?", "require", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "getElementById", "querySelector(All)?", "closest", "includes", "indexOf", "endsWith", "startsWith", "fetch", "apiFetch", "signIn", "signOut", "push", "replace", "get", "set", "has", "delete", "append", "getAll", "useTranslations", "getTranslations", "URL", "URLSearchParams", "Event", "CustomEvent", "Error", "matchMedia", "setAttribute", "getAttribute", "removeAttribute", "toggle", "add", "remove", "contains", "split", "join", "padStart", "toLocaleString", "toLocaleDateString", "toLocaleTimeString", "Intl\\.\\w+", "clsx", "cn", "encodeURIComponent", "invalidateQueries", "setQueryData", "getQueryData", "cancelQueries", "keys\\.\\w+", "focus", "scrollIntoView", "useState", "useRef", "useMemo", "useCallback", "useSearchParams", "usePathname", "useRouter", "params\\.\\w+", "searchParams\\.\\w+", "storage\\.\\w+", "localStorage\\.\\w+", "sessionStorage\\.\\w+", "console\\.\\w+", "matchKnownMessage", "parseLocale", "text", "errorText", "sideField"] },
           // Brand, typography and units no language translates.
           words: { exclude: ["[0-9!-/:-@[-`{-~\\s·…×→←↑↓⌘—–]+", "Pixapi Studio", "Pixapi", "API", "[A-Z][A-Z0-9_]+"] },
         },

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
+import { useServerText } from "@/components/studio/use-server-text";
 import { Button } from "@/components/ui/button";
 import { AppError } from "@/lib/errors";
 import type { AdminUserView } from "@/lib/usage/views";
@@ -8,6 +10,8 @@ import { useUpdateAdminUser } from "./use-admin-users";
 
 /** Inline form to set a user's allowance per period, or put them back on the default. */
 export function AllowanceEditor({ user, defaultAllowance, onDone }: { user: AdminUserView; defaultAllowance: number | null; onDone: () => void }) {
+  const t = useTranslations("admin.editor");
+  const { text } = useServerText();
   const id = useId();
   const update = useUpdateAdminUser();
   const [value, setValue] = useState(user.custom && user.allowance !== null ? String(user.allowance) : "");
@@ -19,7 +23,7 @@ export function AllowanceEditor({ user, defaultAllowance, onDone }: { user: Admi
       { id: user.id, patch: { allowanceCredits } },
       {
         onSuccess: onDone,
-        onError: (e) => setError(e instanceof AppError ? (e.fields?.allowanceCredits ?? e.message) : "Could not save. Please try again."),
+        onError: (e) => setError(e instanceof AppError ? text(e.fields?.allowanceCredits ?? e.message, e.type) : t("saveFailed")),
       },
     );
   }
@@ -28,17 +32,17 @@ export function AllowanceEditor({ user, defaultAllowance, onDone }: { user: Admi
     event.preventDefault();
     const credits = Number(value);
     if (value.trim() === "" || !Number.isFinite(credits) || credits < 0) {
-      setError("Enter a number of credits (0 or more).");
+      setError(t("invalid"));
       return;
     }
     save(credits);
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2" aria-label={`Allowance for ${user.email}`}>
+    <form onSubmit={onSubmit} className="flex flex-col gap-2" aria-label={t("form", { email: user.email })}>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={id} className="sr-only">
-          Allowance in credits for {user.email}
+          {t("label", { email: user.email })}
         </label>
         <input
           id={id}
@@ -51,19 +55,19 @@ export function AllowanceEditor({ user, defaultAllowance, onDone }: { user: Admi
           onChange={(e) => setValue(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          placeholder={defaultAllowance === null ? "Credits" : String(defaultAllowance)}
+          placeholder={defaultAllowance === null ? t("placeholder") : String(defaultAllowance)}
           className="h-9 w-28 rounded-md border border-zinc-300 bg-white px-2 text-sm tabular-nums dark:border-zinc-700 dark:bg-zinc-900"
         />
         <Button type="submit" className="h-9 px-3" disabled={update.isPending}>
-          Save
+          {t("save")}
         </Button>
         {user.custom ? (
           <Button variant="secondary" className="h-9 px-3" disabled={update.isPending} onClick={() => save(null)}>
-            Use default
+            {t("useDefault")}
           </Button>
         ) : null}
         <Button variant="ghost" className="h-9 px-3" onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
       {error ? (

@@ -1,12 +1,13 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatCreditNumber, formatCredits } from "@/lib/format";
-import { periodNoun } from "@/lib/usage/format";
+import { useServerText } from "@/components/studio/use-server-text";
+import { useFormat } from "@/lib/format/use-format";
 import type { AdminUserView, AdminUsersView } from "@/lib/usage/views";
 import { AllowanceEditor } from "./allowance-editor";
 import { PromoteButton } from "./promote-button";
@@ -39,6 +40,10 @@ function UsageBar({ user }: { user: AdminUserView }) {
 }
 
 function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView; self: boolean; defaultAllowance: number | null; period: AdminUsersView["period"] }) {
+  const t = useTranslations("admin");
+  const tp = useTranslations("budget.period");
+  const { formatCreditNumber, formatCredits } = useFormat();
+  const { errorText } = useServerText();
   const [editing, setEditing] = useState(false);
   // Disabling signs the person out at once, so it asks first; enabling does not.
   const [confirmingDisable, setConfirmingDisable] = useState(false);
@@ -53,39 +58,39 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
       )}
     >
       <div className="col-span-2 min-w-0 md:col-span-1">
-        <p className={clsx("truncate text-sm font-medium", user.disabled && "text-zinc-500 dark:text-zinc-400")}>{user.email}</p>
-        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className={clsx("truncate text-sm font-medium", user.disabled && "text-zinc-600 dark:text-zinc-400")}>{user.email}</p>
+        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
           {user.name ? <span className="mr-1 truncate">{user.name}</span> : null}
-          {user.role === "admin" ? <Badge tone="accent">Admin</Badge> : null}
-          {self ? <Badge tone="zinc">You</Badge> : null}
-          {user.disabled ? <Badge tone="red">Disabled</Badge> : null}
+          {user.role === "admin" ? <Badge tone="accent">{t("badge.admin")}</Badge> : null}
+          {self ? <Badge tone="zinc">{t("badge.you")}</Badge> : null}
+          {user.disabled ? <Badge tone="red">{t("badge.disabled")}</Badge> : null}
         </div>
       </div>
       <div className="text-sm">
-        <p className="text-xs text-zinc-500 md:hidden dark:text-zinc-400">Spent {periodNoun(period)}</p>
+        <p className="text-xs text-zinc-600 md:hidden dark:text-zinc-400">{t("spent", { period: tp(period) })}</p>
         <p className="tabular-nums">
           <span className="font-medium">{formatCreditNumber(used)}</span>
-          {user.spent.held > 0 ? <span className="text-zinc-500 dark:text-zinc-400"> ({formatCreditNumber(user.spent.held)} on hold)</span> : null}
+          {user.spent.held > 0 ? <span className="text-zinc-600 dark:text-zinc-400">{t("onHold", { amount: formatCreditNumber(user.spent.held) })}</span> : null}
         </p>
         <UsageBar user={user} />
       </div>
       <div className={clsx("text-sm", editing && "col-span-2 md:col-span-1")}>
-        <p className="text-xs text-zinc-500 md:hidden dark:text-zinc-400">Allowance</p>
+        <p className="text-xs text-zinc-600 md:hidden dark:text-zinc-400">{t("allowance")}</p>
         {editing ? (
           <AllowanceEditor user={user} defaultAllowance={defaultAllowance} onDone={() => setEditing(false)} />
         ) : (
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="tabular-nums" data-testid="allowance">
-              {user.allowance === null ? "Unlimited" : formatCredits(user.allowance)}
+              {user.allowance === null ? t("unlimitedAllowance") : formatCredits(user.allowance)}
             </span>
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">{user.custom ? "custom" : "default"}</span>
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">{user.custom ? t("custom") : t("default")}</span>
             <button
               type="button"
               onClick={() => setEditing(true)}
-              aria-label={`Change allowance for ${user.email}`}
+              aria-label={t("changeLabel", { email: user.email })}
               className="rounded-md px-1.5 py-1 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
             >
-              Change
+              {t("change")}
             </button>
           </div>
         )}
@@ -102,33 +107,33 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
                 : "-ml-3 text-red-700 enabled:hover:bg-red-50 md:ml-0 dark:text-red-400 dark:enabled:hover:bg-red-950/40",
             )}
             disabled={self || update.isPending}
-            title={self ? "You can't disable your own account." : undefined}
-            aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+            title={self ? t("ownAccount") : undefined}
+            aria-label={t(user.disabled ? "enableLabel" : "disableLabel", { email: user.email })}
             onClick={() =>
               user.disabled
                 ? update.mutate(
                     { id: user.id, patch: { disabled: false } },
                     // Not about any field: a toast, so the row keeps its shape.
-                    { onError: (error) => toast.error(`Couldn't enable ${user.email}`, { description: error.message }) },
+                    { onError: (error) => toast.error(t("enableFailed", { email: user.email }), { description: errorText(error, error.message) }) },
                   )
                 : setConfirmingDisable(true)
             }
           >
-            {user.disabled ? "Enable" : "Disable"}
+            {user.disabled ? t("enable") : t("disable")}
           </button>
         </div>
         <ConfirmDialog
           open={confirmingDisable}
-          title={`Disable ${user.email}?`}
-          confirmLabel="Disable account"
-          pendingLabel="Disabling…"
+          title={t("disableTitle", { email: user.email })}
+          confirmLabel={t("disableConfirm")}
+          pendingLabel={t("disabling")}
           pending={update.isPending}
           // A failed disable shows inside the dialog that asked for it, so Retry and Cancel sit next to it.
-          error={update.isError && confirmingDisable ? <Alert>{update.error.message}</Alert> : null}
+          error={update.isError && confirmingDisable ? <Alert>{errorText(update.error, update.error.message)}</Alert> : null}
           onCancel={() => setConfirmingDisable(false)}
           onConfirm={() => update.mutate({ id: user.id, patch: { disabled: true } }, { onSuccess: () => setConfirmingDisable(false) })}
         >
-          They are signed out at once and can&apos;t sign in or use the studio until you enable the account again.
+          {t("disableBody")}
         </ConfirmDialog>
       </div>
     </li>
@@ -137,22 +142,25 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
 
 /** Every account with this period's spend; admins change allowances and disable accounts here. */
 export function UsersList({ initialData }: { initialData: AdminUsersView }) {
+  const t = useTranslations("admin");
+  const tp = useTranslations("budget.period");
+  const { errorText } = useServerText();
   const query = useAdminUsers(initialData);
   const data = query.data ?? initialData;
   return (
     <div>
       {query.isError ? (
         <div className="mb-4">
-          <Alert title="Couldn't refresh the list">{query.error.message}</Alert>
+          <Alert title={t("refreshFailed")}>{errorText(query.error, query.error.message)}</Alert>
         </div>
       ) : null}
-      <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] gap-3 border-b border-zinc-200 px-5 pb-2 text-xs font-medium uppercase tracking-wide text-zinc-500 md:grid dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
-        <span>User</span>
-        <span>Spent {periodNoun(data.period)}</span>
-        <span>Allowance</span>
-        <span className="text-right">Access</span>
+      <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] gap-3 border-b border-zinc-200 px-5 pb-2 text-xs font-medium uppercase tracking-wide text-zinc-600 md:grid dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
+        <span>{t("columns.user")}</span>
+        <span>{t("spent", { period: tp(data.period) })}</span>
+        <span>{t("columns.allowance")}</span>
+        <span className="text-right">{t("columns.access")}</span>
       </div>
-      <ul aria-label="Users" className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+      <ul aria-label={t("users")} className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
         {data.users.map((u) => (
           <UserRow key={u.id} user={u} self={u.id === data.currentUserId} defaultAllowance={data.defaultAllowance} period={data.period} />
         ))}

@@ -4,7 +4,7 @@ import { ChevronLeftIcon, ChevronRightIcon, CopyIcon, XIcon } from "lucide-react
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { CollectionPicker } from "./collections/collection-picker";
 import { FavoriteButton } from "./collections/favorite-button";
-import { copyText } from "@/components/studio/copy-text";
+import { useCopyText } from "@/components/studio/copy-text";
 import { ShareButton } from "./share/share-button";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useGeneration } from "@/components/studio/use-generation";
@@ -21,6 +21,7 @@ import { StatusBadge } from "@/components/studio/status-badge";
 import { useDeleteGeneration } from "./use-delete-generation";
 
 function CopyPromptButton({ prompt }: { prompt: string }) {
+  const copyText = useCopyText();
   return (
     <button
       type="button"

@@ -1,31 +1,33 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CopyButton } from "./copy-button";
 import { snippet, SNIPPET_LANGUAGES, TOKEN_ENV, type SnippetLanguage } from "./snippets";
 
 /** The base URL and one example per client, ready to copy. */
 export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
+  const t = useTranslations("tokens.snippets");
   const [language, setLanguage] = useState<SnippetLanguage>("curl");
   const code = snippet(language, baseUrl);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-1.5">
         <label htmlFor="api-base-url" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          Base URL
+          {t("baseUrl")}
         </label>
         <div className="flex gap-2">
           <input id="api-base-url" readOnly value={baseUrl} className="h-10 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100" />
-          <CopyButton text={baseUrl} label="Copy the base URL" what="Base URL" />
+          <CopyButton text={baseUrl} label={t("copyBaseUrl")} what={t("baseUrlWhat")} />
         </div>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Works with Pixapi’s API reference and OpenAI-compatible clients. Put your token in the <code className="font-mono">{TOKEN_ENV}</code> environment variable.
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          {t.rich("hint", { env: TOKEN_ENV, code: (chunks) => <code className="font-mono">{chunks}</code> })}
         </p>
       </div>
       <div>
         <div className="flex items-end justify-between gap-2 border-b border-zinc-200 dark:border-zinc-800">
-        <div role="tablist" aria-label="Example language" className="flex gap-1 overflow-x-auto">
+        <div role="tablist" aria-label={t("language")} className="flex gap-1 overflow-x-auto">
           {SNIPPET_LANGUAGES.map((l) => (
             <button
               key={l.id}
@@ -43,10 +45,10 @@ export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
             </button>
           ))}
         </div>
-        <CopyButton text={code} label={`Copy the ${language} example`} what="Example" className="mb-1 h-8 shrink-0 px-3" />
+        <CopyButton text={code} label={t("copyExample", { language })} what={t("exampleWhat")} className="mb-1 h-8 shrink-0 px-3" />
         </div>
         <div id="api-snippet" role="tabpanel" className="mt-3">
-          <pre aria-label={`${language} example`} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
+          <pre aria-label={t("example", { language })} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
             <code>{code}</code>
           </pre>
         </div>

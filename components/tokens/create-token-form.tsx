@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,11 +8,14 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { EXPIRY_CHOICES, MAX_TOKENS_PER_USER, TOKEN_NAME_MAX } from "@/lib/api-tokens/view";
 import type { AppError } from "@/lib/errors";
+import { useServerText } from "@/components/studio/use-server-text";
 import { useCreateToken, type CreatedToken } from "./use-tokens";
 
-const EXPIRY_OPTIONS = [{ value: "never", label: "Never" }, ...EXPIRY_CHOICES.map((d) => ({ value: String(d), label: d === 365 ? "In 1 year" : `In ${d} days` }))];
 
 export function CreateTokenForm({ count, onCreated }: { count: number; onCreated: (token: CreatedToken) => void }) {
+  const t = useTranslations("tokens.form");
+  const { text } = useServerText();
+  const expiryOptions = [{ value: "never", label: t("never") }, ...EXPIRY_CHOICES.map((d) => ({ value: String(d), label: d === 365 ? t("inYear") : t("inDays", { days: d }) }))];
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState("90");
   const [nameError, setNameError] = useState<string>();
@@ -21,7 +25,7 @@ export function CreateTokenForm({ count, onCreated }: { count: number; onCreated
   function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setNameError("Give the token a name, e.g. the script that will use it.");
+    if (!trimmed) return setNameError(t("nameMissing"));
     setNameError(undefined);
     create.mutate(
       { name: trimmed, expiresInDays: expiry === "never" ? null : Number(expiry) },
@@ -39,27 +43,27 @@ export function CreateTokenForm({ count, onCreated }: { count: number; onCreated
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
         <TextField
-          label="Token name"
+          label={t("name")}
           value={name}
           onChange={(e) => setName(e.target.value)}
           maxLength={TOKEN_NAME_MAX}
-          placeholder="e.g. nightly renders"
-          error={nameError ?? error?.fields?.name}
-          hint="Shown in your gallery next to what the token made."
+          placeholder={t("namePlaceholder")}
+          error={nameError ?? (error?.fields?.name ? text(error.fields.name, "invalid_request_error") : undefined)}
+          hint={t("nameHint")}
         />
-        <SelectField label="Expires" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
-          {EXPIRY_OPTIONS.map((o) => (
+        <SelectField label={t("expires")} value={expiry} onChange={(e) => setExpiry(e.target.value)}>
+          {expiryOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </SelectField>
         <Button type="submit" disabled={create.isPending || full} className="sm:mt-7">
-          {create.isPending ? "Creating…" : "Create token"}
+          {create.isPending ? t("pending") : t("submit")}
         </Button>
       </div>
-      {full ? <p className="text-sm text-zinc-600 dark:text-zinc-400">You have {MAX_TOKENS_PER_USER} tokens, the most allowed. Revoke one to create another.</p> : null}
-      {error && !error.fields?.name ? <Alert tone="error">{error.message}</Alert> : null}
+      {full ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("full", { max: MAX_TOKENS_PER_USER })}</p> : null}
+      {error && !error.fields?.name ? <Alert tone="error">{text(error.message, error.type)}</Alert> : null}
     </form>
   );
 }

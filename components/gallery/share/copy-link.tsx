@@ -2,10 +2,11 @@
 
 import { Copy, ExternalLink } from "lucide-react";
 import { useId } from "react";
-import { copyText } from "@/components/studio/copy-text";
+import { useCopyText } from "@/components/studio/copy-text";
 
 /** The link, read-only and selectable, with Copy and Open next to it. */
 export function CopyLink({ url }: { url: string }) {
+  const copyText = useCopyText();
   const id = useId();
   return (
     <div className="flex flex-col gap-1.5">

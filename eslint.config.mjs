@@ -70,6 +70,7 @@ const I18N_CONVERTED = [
   "app/(studio)/tokens/**/*.tsx",
   "components/admin/**/*.tsx",
   "app/(studio)/admin/**/*.tsx",
+  "components/ui/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */

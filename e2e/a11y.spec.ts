@@ -60,7 +60,11 @@ function contextOptions(c: Combination, baseURL: string): BrowserContextOptions 
 
 async function audit(page: Page, what: string) {
   // Animations settle first: axe reads colours mid-fade otherwise.
-  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  await page.evaluate(() =>
+    document.getAnimations().forEach((a) => {
+      if (a.effect?.getComputedTiming().endTime !== Infinity) a.finish();
+    }),
+  );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical" || !(v.id in TOLERATED_MODERATE));
   const report = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);

@@ -51,6 +51,8 @@ test.describe("app shell", () => {
     await expect(usage).toBeFocused();
     await expect(english).toHaveAttribute("aria-checked", "true");
     await page.keyboard.press("ArrowDown");
+    await expect(menu.getByRole("menuitem", { name: /Keyboard shortcuts/ })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
     await expect(english).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await expect(menu.getByRole("menuitemradio", { name: "简体中文" })).toBeFocused();

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { PendingPoll } from "@/components/studio/pending-poll";
+import { StatusAnnouncer } from "@/components/studio/status-announcer";
 import { TaskWatcher } from "@/components/studio/task-watcher";
 import { BudgetHint } from "@/components/studio/budget-hint";
 import { DemoBadge } from "./demo-badge";
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 import { Toaster } from "./toaster";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SkipLink } from "./skip-link";
 import { UserMenu } from "./user-menu";
 
@@ -57,6 +59,8 @@ export function AppShell({
       ) : null}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:py-8">{children}</main>
       <Toaster />
+      <StatusAnnouncer />
+      <ShortcutsDialog />
       <TaskWatcher />
       <PendingPoll />
     </div>

@@ -1,12 +1,13 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { BarChart3Icon, CheckIcon, LogOutIcon } from "lucide-react";
+import { BarChart3Icon, CheckIcon, KeyboardIcon, LogOutIcon } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { toast } from "sonner";
 import { LOCALE_NAMES, LOCALES, parseLocale } from "@/lib/i18n/locales";
+import { SHORTCUTS_EVENT } from "./shortcuts-dialog";
 import { useChangeLanguage } from "./use-change-language";
 
 const item =
@@ -15,7 +16,7 @@ const item =
 /**
  * The account menu: a real menu (Radix DropdownMenu: arrow keys, typeahead, Escape, focus
  * returns to the button) with who is signed in, their usage, the language (saved on the
- * account), and Sign out.
+ * account), the keyboard shortcuts, and Sign out.
  */
 export function UserMenu({ email, name }: { email: string; name: string | null }) {
   const t = useTranslations("shell");
@@ -26,6 +27,7 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
+        id="account-menu-trigger"
         aria-label={t("accountMenu")}
         className="flex h-9 w-9 items-center justify-center rounded-full bg-accent-600 text-sm font-semibold text-white hover:bg-accent-700"
       >
@@ -50,6 +52,13 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
               <BarChart3Icon size={16} aria-hidden className="text-zinc-500" />
               {t("usageAndCredits")}
             </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={item} onSelect={() => window.dispatchEvent(new Event(SHORTCUTS_EVENT))}>
+            <KeyboardIcon size={16} aria-hidden className="text-zinc-500" />
+            {t("keyboardShortcuts")}
+            <kbd aria-hidden className="ml-auto font-mono text-xs text-zinc-600 dark:text-zinc-400">
+              ?
+            </kbd>
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           <DropdownMenu.Label className="px-2 pt-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">{tl("label")}</DropdownMenu.Label>

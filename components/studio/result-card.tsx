@@ -4,6 +4,7 @@ import clsx from "clsx";
 import { RepeatIcon, XIcon } from "lucide-react";
 import Image from "next/image";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { IconButton } from "@/components/ui/icon-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
@@ -14,6 +15,7 @@ import { ErrorMessage } from "./error-message";
 import { isPending, remixHref } from "./generation-format";
 import type { ResultMedia } from "./result-media";
 import { StatusBadge } from "./status-badge";
+import { announce } from "./status-announcer";
 import { useGenerationText } from "./use-generation-text";
 import { useGeneration } from "./use-generation";
 import { footerAction } from "./video-media";
@@ -57,6 +59,17 @@ export function ResultCard({ id, media, onDismiss }: { id: string; media: Result
   const f = useFormat();
   const { data: g, error } = useGeneration(id);
   const noun = t(`media.${media.words}.nounLower`);
+
+  // Says it out loud when this card's generation finishes or fails while the page is open.
+  const lastStatus = useRef(g?.status);
+  useEffect(() => {
+    const before = lastStatus.current;
+    lastStatus.current = g?.status;
+    if (!g || before === undefined || before === g.status) return;
+    if (g.status === "completed" || g.status === "failed") {
+      announce(t(g.status === "completed" ? "announce.done" : "announce.failed", { noun: t(`media.${media.words}.noun`), prompt: g.prompt }));
+    }
+  }, [g, t, media.words]);
 
   if (!g) {
     if (!error) {

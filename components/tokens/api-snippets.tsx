@@ -48,7 +48,8 @@ export function ApiSnippets({ baseUrl }: { baseUrl: string }) {
         <CopyButton text={code} label={t("copyExample", { language })} what={t("exampleWhat")} className="mb-1 h-8 shrink-0 px-3" />
         </div>
         <div id="api-snippet" role="tabpanel" className="mt-3">
-          <pre aria-label={t("example", { language })} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
+          {/* Scrolls sideways on phones: focusable, so the keyboard can scroll it too. */}
+          <pre tabIndex={0} aria-label={t("example", { language })} className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
             <code>{code}</code>
           </pre>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
@@ -32,6 +33,7 @@ export function ConfirmDialog({
   onCancel: () => void;
   returnFocus?: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations("common");
   const id = useId();
   return (
     <Dialog
@@ -55,7 +57,7 @@ export function ConfirmDialog({
         {error ? <div className="mt-4">{error}</div> : null}
         <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button data-autofocus variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="danger" onClick={onConfirm} disabled={pending} aria-busy={pending}>
             {pending ? <span aria-hidden className="h-4 w-4 animate-spin rounded-full border-2 border-white/40 border-t-white" /> : null}

@@ -71,6 +71,9 @@ const I18N_CONVERTED = [
   "components/admin/**/*.tsx",
   "app/(studio)/admin/**/*.tsx",
   "components/ui/**/*.tsx",
+  "components/gallery/gallery-*.tsx",
+  "components/gallery/detail-*.tsx",
+  "app/(studio)/gallery/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */
@@ -83,7 +86,7 @@ const NON_COPY_ATTRIBUTES = [
   "aria-relevant", "viewBox", "fill", "stroke", "strokeWidth", "d", "points", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r",
   "textAnchor", "dominantBaseline", "transform", "labelledBy", "describedBy", "dateTime", "crossOrigin", "referrerPolicy",
   "download", "capture", "pattern", "min", "max", "step", "enterKeyHint", "spellCheck", "dir", "scope", "headers", "colSpan",
-  "rowSpan", "wrap", "autoCapitalize", "autoCorrect", "translate", "nonce", "position", "theme", "orientation", "sideOffset",
+  "rowSpan", "wrap", "autoCapitalize", "autoCorrect", "translate", "nonce", "position", "theme", "orientation", "sideOffset", "frame",
 ];
 
 const config = [

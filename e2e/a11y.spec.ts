@@ -58,6 +58,16 @@ function contextOptions(c: Combination, baseURL: string): BrowserContextOptions 
   };
 }
 
+/**
+ * With E2E_SCREENSHOTS=1, the light Chinese runs also save each page to
+ * docs/screenshots/zh-CN/<page>-<desktop|phone>.png (for the README; off in normal runs).
+ */
+async function screenshot(page: Page, c: Combination, name: string) {
+  if (process.env.E2E_SCREENSHOTS !== "1" || c.locale !== "zh-CN" || c.theme !== "light") return;
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `docs/screenshots/zh-CN/${name}-${c.phone ? "phone" : "desktop"}.png` });
+}
+
 async function audit(page: Page, what: string) {
   // Animations settle first: axe reads colours mid-fade otherwise.
   await page.evaluate(() =>
@@ -97,17 +107,18 @@ test.describe("accessibility (axe)", () => {
       const context = await browser.newContext({ baseURL, ...contextOptions(c, baseURL) });
       const page = await context.newPage();
       const label = (path: string) => `${path} (${c.locale}, ${c.theme}, ${c.phone ? "phone" : "desktop"})`;
-      const visit = async (path: string) => {
+      const visit = async (path: string, name = path.slice(1) || "home") => {
         await page.goto(path);
         await expect(page.locator("html")).toHaveAttribute("lang", c.locale);
         await expect(page.locator("h1").first()).toBeAttached();
         await audit(page, label(path));
+        await screenshot(page, c, name);
       };
 
       // Signed out: the two auth pages and the public share page.
       await visit("/sign-in");
       await visit("/sign-up");
-      await visit(fixture.shareUrl);
+      await visit(fixture.shareUrl, "share-page");
 
       await signIn(page, fixture.user);
       for (const path of ["/generate", "/edit", "/video", "/gallery", "/usage", "/tokens", "/shared"]) await visit(path);
@@ -116,6 +127,7 @@ test.describe("accessibility (axe)", () => {
       await page.goto(`/gallery?open=${fixture.generationId}`);
       await expect(page.getByRole("dialog")).toBeVisible();
       await audit(page, label("gallery detail view"));
+      await screenshot(page, c, "gallery-detail");
       await page.keyboard.press("Escape");
       await expect(page.getByRole("dialog")).toBeHidden();
       const viewLarge = page.locator('main button[aria-haspopup="dialog"]').first();
@@ -123,6 +135,7 @@ test.describe("accessibility (axe)", () => {
         await viewLarge.click();
         await expect(page.getByRole("dialog")).toBeVisible();
         await audit(page, label("viewer"));
+        await screenshot(page, c, "viewer");
         await page.keyboard.press("Escape");
       }
 

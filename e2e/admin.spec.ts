@@ -81,7 +81,7 @@ test.describe("admin", () => {
     const { admin, close } = await openAdmin(browser);
     try {
       // Nobody is offered for promotion twice, and the admin's own row has no button.
-      await expect(admin.row(E2E_ADMIN.email).getByRole("button", { name: `Make ${E2E_ADMIN.email} an admin` })).toHaveCount(0);
+      await expect(admin.row(E2E_ADMIN.email).getByRole("button", { name: `Make admin: ${E2E_ADMIN.email}` })).toHaveCount(0);
       await admin.promote(user.email, { beforeConfirm: () => snapshots(admin.page, "admin-promote-dialog") });
     } finally {
       await close();

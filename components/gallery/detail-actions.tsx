@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import { DownloadIcon, FilmIcon, PencilIcon, RepeatIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -21,36 +22,37 @@ function ActionLink({ href, children, label }: { href: string; children: ReactNo
  * output being shown; Remix and Delete are about the whole generation.
  */
 export function DetailActions({ generation: g, output, onDelete }: { generation: GenerationView; output: MediaView | undefined; onDelete: () => void }) {
+  const t = useTranslations("gallery.detail");
   const many = g.outputs.length > 1;
   const isImage = output?.kind === "image";
   return (
     <div className="flex flex-wrap gap-2">
       {output ? (
         // A file response, not a page: a plain anchor, never client navigation.
-        <a href={output.downloadUrl} download aria-label={many ? "Download this image" : undefined} className={clsx(base, "bg-accent-600 text-white hover:bg-accent-700")}>
+        <a href={output.downloadUrl} download aria-label={many ? t("downloadThis") : undefined} className={clsx(base, "bg-accent-600 text-white hover:bg-accent-700")}>
           <DownloadIcon size={16} aria-hidden />
-          Download
+          {t("download")}
         </a>
       ) : null}
-      <ActionLink href={remixHref(g)} label="Remix: reuse these settings">
+      <ActionLink href={remixHref(g)} label={t("remixLabel")}>
         <RepeatIcon size={16} aria-hidden />
-        Remix
+        {t("remix")}
       </ActionLink>
       {isImage ? (
         <>
-          <ActionLink href={`/edit?from=${encodeURIComponent(output.id)}`} label={many ? "Use this image as edit input" : "Use as edit input"}>
+          <ActionLink href={`/edit?from=${encodeURIComponent(output.id)}`} label={many ? t("editThis") : t("editOne")}>
             <PencilIcon size={16} aria-hidden />
-            Edit
+            {t("edit")}
           </ActionLink>
-          <ActionLink href={`/video?from=${encodeURIComponent(output.id)}`} label={many ? "Animate this image" : "Animate"}>
+          <ActionLink href={`/video?from=${encodeURIComponent(output.id)}`} label={many ? t("animateThis") : t("animate")}>
             <FilmIcon size={16} aria-hidden />
-            Animate
+            {t("animate")}
           </ActionLink>
         </>
       ) : null}
       <button type="button" onClick={onDelete} className={clsx(base, "ml-auto text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50")}>
         <Trash2Icon size={16} aria-hidden />
-        Delete
+        {t("delete")}
       </button>
     </div>
   );

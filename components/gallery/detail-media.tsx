@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import clsx from "clsx";
 import Image from "next/image";
 import { ErrorMessage } from "@/components/studio/error-message";
@@ -19,6 +20,7 @@ const MEDIA = "block h-auto max-h-[75dvh] w-full object-contain md:h-full md:max
 
 /** The media pane of the detail view: the selected output at full size, or where it will be. */
 export function DetailMedia({ generation: g, selected }: { generation: GenerationView; selected: number }) {
+  const t = useTranslations("gallery.detail");
   const output = g.outputs[selected] ?? g.outputs[0];
   const { width, height } = aspectOf(g);
   const openViewer = useOpenViewer();
@@ -26,8 +28,8 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
   if (output?.kind === "video") {
     return (
       <div className={clsx("relative", FIT)}>
-        <VideoPlayer media={output} label={`Video: ${g.prompt}`} className={MEDIA} />
-        <ViewLargeButton generation={g} mediaId={output.id} label="View the video large" className="absolute top-2 right-2 z-10 md:top-6 md:right-6" />
+        <VideoPlayer media={output} label={t("videoLabel", { prompt: g.prompt })} className={MEDIA} />
+        <ViewLargeButton generation={g} mediaId={output.id} label={t("viewVideoLarge")} className="absolute top-2 right-2 z-10 md:top-6 md:right-6" />
       </div>
     );
   }
@@ -38,7 +40,7 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
         target="_blank"
         rel="noopener"
         className={clsx("block cursor-zoom-in", FIT)}
-        aria-label="View the image large"
+        aria-label={t("viewImageLarge")}
         onClick={(event) => {
           // In the app's viewer when there is one; the plain link stays for a middle click.
           if (!openViewer || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -48,7 +50,7 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
       >
         <Image
           src={output.url}
-          alt={`${g.outputs.length > 1 ? `Image ${selected + 1} of ${g.outputs.length}` : "Image"}: ${g.prompt}`}
+          alt={g.outputs.length > 1 ? t("imageAltN", { index: selected + 1, total: g.outputs.length, prompt: g.prompt }) : t("imageAlt", { prompt: g.prompt })}
           width={output.width}
           height={output.height}
           unoptimized
@@ -64,8 +66,8 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
     <div className={clsx("flex max-h-[60dvh] items-center justify-center p-6 md:max-h-none", FIT)} style={{ aspectRatio: `${width} / ${height}` }}>
       {isPending(g) ? (
         <div className="flex w-full max-w-xs flex-col gap-2 text-center text-sm text-zinc-300">
-          <span>{g.status === "queued" ? "Waiting to start…" : g.progress > 0 ? `Generating… ${g.progress}%` : "Generating…"}</span>
-          <ProgressBar value={g.progress} label="Generation progress" active />
+          <span>{g.status === "queued" ? t("waitingToStart") : g.progress > 0 ? t("generatingPct", { progress: g.progress }) : t("generating")}</span>
+          <ProgressBar value={g.progress} label={t("progress")} active />
         </div>
       ) : g.error ? (
         <div className="w-full max-w-sm">
@@ -78,15 +80,16 @@ export function DetailMedia({ generation: g, selected }: { generation: Generatio
 
 /** Thumbnails to switch between the outputs of a multi-image generation. */
 export function OutputPicker({ generation: g, selected, onSelect }: { generation: GenerationView; selected: number; onSelect: (i: number) => void }) {
+  const t = useTranslations("gallery.detail");
   if (g.outputs.length < 2) return null;
   return (
-    <div role="group" aria-label="Images in this generation" className="flex gap-2 overflow-x-auto p-2">
+    <div role="group" aria-label={t("pickerLabel")} className="flex gap-2 overflow-x-auto p-2">
       {g.outputs.map((o, i) => (
         <button
           key={o.id}
           type="button"
           onClick={() => onSelect(i)}
-          aria-label={`Show image ${i + 1} of ${g.outputs.length}`}
+          aria-label={t("show", { index: i + 1, total: g.outputs.length })}
           aria-pressed={i === selected}
           className={clsx(
             "relative h-14 shrink-0 overflow-hidden rounded-md ring-2 transition",

@@ -1,7 +1,8 @@
 "use client";
 
 import clsx from "clsx";
-import { useEffect, useEffectEvent, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { GenerationTileView } from "@/lib/generations/view";
 import { GalleryTile, type SelectMode } from "./gallery-tile";
@@ -37,7 +38,13 @@ export function GalleryGrid({
   /** True while showing the previous filter's results as a placeholder. */
   dimmed: boolean;
 }) {
+  const t = useTranslations("gallery.grid");
   const sentinel = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Roving tabindex: one tile is in the Tab order (the last one focused, else the first);
+  // the arrow keys, Home and End move between tiles, Enter opens one (it is a button).
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const current = activeId !== null && items.some((g) => g.id === activeId) ? activeId : (items[0]?.id ?? null);
   const loadMore = useEffectEvent(() => {
     // A failed page waits for the button: retrying on every scroll would hammer the server.
     if (hasNextPage && !isFetchingNextPage && !nextPageFailed) fetchNextPage();
@@ -56,7 +63,19 @@ export function GalleryGrid({
   return (
     <>
       <ul
-        aria-label="Generations"
+        ref={list}
+        data-gallery-grid
+        onKeyDown={(event) => {
+          const tiles = [...(list.current?.querySelectorAll<HTMLElement>("[data-tile-id]") ?? [])];
+          const from = tiles.indexOf(event.target as HTMLElement);
+          if (from < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+          const to = nextTile(tiles, from, event.key);
+          if (to === null || to === from) return;
+          event.preventDefault();
+          tiles[to]?.focus();
+          tiles[to]?.scrollIntoView({ block: "nearest" });
+        }}
+        aria-label={t("label")}
         aria-busy={dimmed}
         className={clsx(
           ROWS,
@@ -66,24 +85,61 @@ export function GalleryGrid({
         )}
       >
         {items.map((g) => (
-          <GalleryTile key={g.id} generation={g} onOpen={onOpen} selected={selected?.has(g.id) ?? false} selecting={(selected?.size ?? 0) > 0} onSelect={onSelect} />
+          <GalleryTile
+            key={g.id}
+            generation={g}
+            onOpen={onOpen}
+            selected={selected?.has(g.id) ?? false}
+            selecting={(selected?.size ?? 0) > 0}
+            onSelect={onSelect}
+            active={g.id === current}
+            onActive={setActiveId}
+          />
         ))}
       </ul>
       <div ref={sentinel} aria-hidden className="h-px" />
       <div className="mt-6 flex min-h-10 flex-col items-center gap-2">
         {hasNextPage ? (
           <>
-            {nextPageFailed ? <p className="text-sm text-red-600 dark:text-red-400">Couldn&apos;t load more. Check your connection and try again.</p> : null}
+            {nextPageFailed ? <p className="text-sm text-red-600 dark:text-red-400">{t("loadFailed")}</p> : null}
             <Button variant="secondary" onClick={fetchNextPage} disabled={isFetchingNextPage} aria-busy={isFetchingNextPage}>
-              {isFetchingNextPage ? "Loading…" : "Load more"}
+              {isFetchingNextPage ? t("loading") : t("loadMore")}
             </Button>
           </>
         ) : items.length > 0 ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">That&apos;s everything.</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{t("end")}</p>
         ) : null}
       </div>
     </>
   );
+}
+
+/**
+ * Where an arrow key goes in the justified grid. Left/right follow reading order; up/down
+ * go to the row above or below (rows differ in length), to the tile whose centre is nearest.
+ */
+function nextTile(tiles: HTMLElement[], from: number, key: string): number | null {
+  if (key === "ArrowRight") return Math.min(tiles.length - 1, from + 1);
+  if (key === "ArrowLeft") return Math.max(0, from - 1);
+  if (key === "Home") return 0;
+  if (key === "End") return tiles.length - 1;
+  if (key !== "ArrowDown" && key !== "ArrowUp") return null;
+  const rects = tiles.map((t) => t.getBoundingClientRect());
+  const here = rects[from];
+  if (!here) return null;
+  const centre = here.left + here.width / 2;
+  const down = key === "ArrowDown";
+  const rowEdges = rects.map((r) => r.top).filter((top) => (down ? top > here.top + 1 : top < here.top - 1));
+  if (rowEdges.length === 0) return from;
+  const row = down ? Math.min(...rowEdges) : Math.max(...rowEdges);
+  let best = from;
+  let distance = Infinity;
+  rects.forEach((r, i) => {
+    if (Math.abs(r.top - row) > 1) return;
+    const d = Math.abs(r.left + r.width / 2 - centre);
+    if (d < distance) [best, distance] = [i, d];
+  });
+  return best;
 }
 
 /** Tiles at plausible shapes while the first page loads, so the page doesn't jump when it arrives. */

@@ -2,14 +2,16 @@
 
 import clsx from "clsx";
 import { PlayIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Image from "next/image";
 import type { CSSProperties, ReactNode } from "react";
 import { FavoriteButton } from "./collections/favorite-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ViewLargeButton } from "@/components/studio/viewer/view-large-button";
 import type { GenerationTileView } from "@/lib/generations/view";
-import { aspectOf, coverOf, isPending, KIND_LABEL, STATUS_LABEL } from "@/components/studio/generation-format";
-import { formatClock } from "@/lib/format";
+import { aspectOf, coverOf, isPending } from "@/components/studio/generation-format";
+import { useGenerationText } from "@/components/studio/use-generation-text";
+import { useFormat } from "@/lib/format/use-format";
 
 /** Extreme shapes would make a row absurdly tall or a tile a sliver. */
 const MIN_RATIO = 0.5;
@@ -37,7 +39,8 @@ export type SelectMode = "toggle" | "extend";
  * One generation in the gallery grid: its first output, or its progress, or its failure.
  * A click opens it; with Ctrl/⌘ (or while anything is selected) it toggles its selection,
  * with Shift it selects the range up to it; Space and Shift+Space do the same from the
- * keyboard. The checkbox shows on hover and focus, and always on touch screens.
+ * keyboard. The checkbox shows on hover and focus, and always on touch screens. The grid
+ * keeps one tile in the Tab order (roving tabindex): the arrow keys move it.
  */
 export function GalleryTile({
   generation: g,
@@ -45,6 +48,8 @@ export function GalleryTile({
   selected = false,
   selecting = false,
   onSelect,
+  active = false,
+  onActive,
 }: {
   generation: GenerationTileView;
   onOpen: (id: string) => void;
@@ -52,14 +57,20 @@ export function GalleryTile({
   /** Anything is selected: a plain click selects too, and every checkbox shows. */
   selecting?: boolean;
   onSelect?: (id: string, mode: SelectMode) => void;
+  /** The grid's one tile in the Tab order (roving tabindex); arrow keys move it. */
+  active?: boolean;
+  onActive?: (id: string) => void;
 }) {
+  const t = useTranslations("gallery.tile");
+  const text = useGenerationText();
+  const { formatClock } = useFormat();
   const cover = coverOf(g);
   const pending = isPending(g);
   const failed = g.status === "failed";
   const videoLength = g.kind === "video" ? (cover?.durationMs ?? (g.params.duration ? g.params.duration * 1000 : null)) : null;
   const extra = g.outputs.length - 1;
-  const extraText = extra > 0 ? `, ${extra + 1} images` : "";
-  const label = `${g.prompt} (${KIND_LABEL[g.kind]}${extraText}${g.status === "completed" ? "" : `, ${STATUS_LABEL[g.status].toLowerCase()}`})`;
+  const extraText = extra > 0 ? t("images", { count: extra + 1 }) : "";
+  const label = `${g.prompt} (${text.kindLabel(g.kind)}${extraText}${g.status === "completed" ? "" : `, ${text.statusLabel(g.status).toLowerCase()}`})`;
 
   return (
     <li
@@ -112,6 +123,9 @@ export function GalleryTile({
           event.preventDefault();
           onSelect(g.id, event.shiftKey ? "extend" : "toggle");
         }}
+        onFocus={() => onActive?.(g.id)}
+        tabIndex={active ? 0 : -1}
+        data-tile-id={g.id}
         aria-label={label}
         aria-haspopup="dialog"
         className="absolute inset-0 z-10 rounded-lg focus-visible:outline-offset-[-3px]"
@@ -139,10 +153,10 @@ export function GalleryTile({
           {g.kind === "video" ? (
             <Pill>
               <PlayIcon size={10} fill="currentColor" aria-hidden />
-              {videoLength ? formatClock(videoLength) : "Video"}
+              {videoLength ? formatClock(videoLength) : t("video")}
             </Pill>
           ) : g.kind === "edit" ? (
-            <Pill>Edit</Pill>
+            <Pill>{t("edit")}</Pill>
           ) : null}
         </span>
         {extra > 0 ? <Pill className={g.status === "completed" ? "mr-[4.5rem]" : "mr-9"}>+{extra}</Pill> : null}
@@ -156,7 +170,7 @@ export function GalleryTile({
 
       <ViewLargeButton
         generation={g}
-        label="View large"
+        label={t("viewLarge")}
         className="absolute top-1 right-10 z-30 opacity-0 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100"
       />
 
@@ -166,16 +180,16 @@ export function GalleryTile({
             <p aria-hidden className="truncate text-xs text-zinc-700 dark:text-zinc-300">
               {g.prompt}
             </p>
-            <ProgressBar value={g.progress} label={`Progress: ${g.prompt}`} active />
-            <span aria-hidden className="flex items-center justify-between text-[11px] font-medium text-zinc-500 dark:text-zinc-400">
-              <span>{g.status === "queued" ? "Queued" : "Generating"}</span>
+            <ProgressBar value={g.progress} label={t("progress", { prompt: g.prompt })} active />
+            <span aria-hidden className="flex items-center justify-between text-[11px] font-medium text-zinc-600 dark:text-zinc-400">
+              <span>{g.status === "queued" ? t("queued") : t("generating")}</span>
               <span className="tabular-nums">{g.status === "running" && g.progress > 0 ? `${g.progress}%` : ""}</span>
             </span>
           </div>
         </div>
       ) : failed ? (
         <div aria-hidden className="pointer-events-none absolute inset-0 z-20 flex flex-col justify-end gap-1 p-2.5">
-          <span className="text-xs font-semibold text-red-700 dark:text-red-300">Failed</span>
+          <span className="text-xs font-semibold text-red-700 dark:text-red-300">{t("failed")}</span>
           <span className="line-clamp-2 text-xs text-red-900/80 dark:text-red-200/80">{g.prompt}</span>
         </div>
       ) : (

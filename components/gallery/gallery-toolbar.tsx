@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import clsx from "clsx";
 import { SearchIcon } from "lucide-react";
 import { useEffect, useId, useState, type ReactNode } from "react";
@@ -14,6 +15,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 type Changes = { [K in keyof GalleryFilters]?: string | null };
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const t = useTranslations("gallery.toolbar");
   const id = useId();
   const [text, setText] = useState(value);
   // When the URL changes under us (Back, "Clear filters"), show what it says now. Typing
@@ -41,15 +43,15 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
       }}
     >
       <label htmlFor={id} className="sr-only">
-        Search prompts
+        {t("search")}
       </label>
-      <SearchIcon aria-hidden size={16} className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-zinc-400" />
+      <SearchIcon aria-hidden size={16} className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-zinc-500" />
       <input
         id={id}
         type="search"
         value={text}
         maxLength={SEARCH_MAX}
-        placeholder="Search prompts"
+        placeholder={t("search")}
         autoComplete="off"
         onChange={(e) => setText(e.target.value)}
         className={`${fieldClasses(false)} h-10 w-full pl-9`}
@@ -74,10 +76,11 @@ function FilterSelect({ label, value, onChange, children }: { label: string; val
 }
 
 function TypeSwitch({ value, onChange }: { value: string; onChange: (kind: string) => void }) {
+  const t = useTranslations("gallery.toolbar");
   const name = useId();
   return (
     <fieldset className="min-w-0">
-      <legend className="sr-only">Type</legend>
+      <legend className="sr-only">{t("type")}</legend>
       <div className="flex rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800/70">
         {KIND_OPTIONS.map((o) => {
           const checked = value === o.value;
@@ -93,7 +96,7 @@ function TypeSwitch({ value, onChange }: { value: string; onChange: (kind: strin
               )}
             >
               <input type="radio" name={name} value={o.value} checked={checked} onChange={() => onChange(o.value)} className="sr-only" />
-              {o.label}
+              {t(`kinds.${o.value || "all"}`)}
             </label>
           );
         })}
@@ -114,6 +117,7 @@ export function GalleryToolbar({
   onClear: () => void;
   models: ModelView[];
 }) {
+  const t = useTranslations("gallery.toolbar");
   // A model named in the URL but not (or no longer) listed still shows as chosen.
   const modelIds = models.map((m) => m.id);
   if (filters.model && !modelIds.includes(filters.model)) modelIds.push(filters.model);
@@ -124,18 +128,18 @@ export function GalleryToolbar({
         <SearchBox value={filters.q ?? ""} onSearch={(q) => onChange({ q })} />
         <TypeSwitch value={filters.kind ?? ""} onChange={(kind) => onChange({ kind })} />
         <div className="flex w-full gap-2 sm:w-auto">
-          <FilterSelect label="Model" value={filters.model ?? ""} onChange={(model) => onChange({ model })}>
-            <option value="">All models</option>
+          <FilterSelect label={t("model")} value={filters.model ?? ""} onChange={(model) => onChange({ model })}>
+            <option value="">{t("allModels")}</option>
             {modelIds.map((id) => (
               <option key={id} value={id}>
                 {id}
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label="Status" value={filters.status ?? ""} onChange={(status) => onChange({ status })}>
+          <FilterSelect label={t("status")} value={filters.status ?? ""} onChange={(status) => onChange({ status })}>
             {STATUS_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {t(`statuses.${o.value || "any"}`)}
               </option>
             ))}
           </FilterSelect>
@@ -146,7 +150,7 @@ export function GalleryToolbar({
             onClick={onClear}
             className="h-10 shrink-0 rounded-md px-2.5 text-sm font-medium whitespace-nowrap text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
           >
-            Clear filters
+            {t("clear")}
           </button>
         ) : null}
       </div>

@@ -51,7 +51,7 @@ export class AdminPage {
   /** "Make admin", confirmed; cancelling first changes nothing. `beforeConfirm` sees the open dialog (screenshots). */
   async promote(email: string, { beforeConfirm }: { beforeConfirm?: () => Promise<void> } = {}) {
     const row = this.row(email);
-    const button = row.getByRole("button", { name: `Make ${email} an admin` });
+    const button = row.getByRole("button", { name: `Make admin: ${email}` });
     await button.click();
     const dialog = this.page.getByRole("alertdialog", { name: `Make ${email} an admin?` });
     await dialog.getByRole("button", { name: "Cancel" }).click();

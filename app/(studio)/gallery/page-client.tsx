@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { BulkBar } from "@/components/gallery/bulk/bulk-bar";
 import { useGallerySelection } from "@/components/gallery/bulk/use-selection";
 import { CollectionsBar } from "@/components/gallery/collections/collections-bar";
@@ -17,16 +18,27 @@ import { useModels } from "@/components/studio/use-models";
 import { Button } from "@/components/ui/button";
 import { ViewerScope } from "@/components/studio/viewer/viewer-scope";
 
-/** Focus after the detail view closes on an item that no longer exists: the grid's first tile. */
-function firstTile(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('ul[aria-label="Generations"] button') ?? document.querySelector<HTMLElement>("main h1");
+/**
+ * Focus after the detail view closes when what opened it is gone (it was opened from a link,
+ * or stepped to another item): the tile of the item last shown, else (it was deleted) the
+ * grid's tile in the Tab order, else the page heading.
+ */
+function tileToFocus(lastShown: string | null): HTMLElement | null {
+  const grid = document.querySelector<HTMLElement>("[data-gallery-grid]");
+  const shown = lastShown ? grid?.querySelector<HTMLElement>(`[data-tile-id="${CSS.escape(lastShown)}"]`) : null;
+  return shown ?? grid?.querySelector<HTMLElement>('[data-tile-id][tabindex="0"]') ?? document.querySelector<HTMLElement>("main h1");
 }
 
 export function GalleryPageClient() {
+  const t = useTranslations("gallery.page");
   const url = useGalleryUrl();
   const gallery = useGallery(url.filters);
   const models = useModels();
   const deleting = usePendingDeletes();
+  const lastShown = useRef<string | null>(null);
+  useEffect(() => {
+    if (url.openId) lastShown.current = url.openId;
+  }, [url.openId]);
 
   // A delete waiting out its undo window is hidden already (the toast says so and offers Undo).
   const pages = gallery.data?.pages;
@@ -52,14 +64,14 @@ export function GalleryPageClient() {
       {brandNew ? null : <CollectionsBar selection={url.filters} onChange={url.setFilters} />}
 
       {gallery.isPending ? (
-        <div role="status" aria-label="Loading your gallery">
+        <div role="status" aria-label={t("loading")}>
           <GallerySkeleton />
         </div>
       ) : gallery.isError && items.length === 0 ? (
         <div className="flex flex-col items-start gap-3">
           <ErrorMessage error={toErrorLike(gallery.error)} />
           <Button variant="secondary" onClick={() => void gallery.refetch()}>
-            Try again
+            {t("retry")}
           </Button>
         </div>
       ) : settledEmpty ? (
@@ -90,7 +102,7 @@ export function GalleryPageClient() {
           onClose={url.close}
           onPrevious={previous ? () => url.show(previous.id) : undefined}
           onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
-          returnFocus={firstTile}
+          returnFocus={() => tileToFocus(lastShown.current)}
           onDeleted={url.close}
         />
       ) : null}

@@ -36,15 +36,8 @@ test.describe("keyboard only", () => {
     await expect(detail).toBeVisible();
     await expect(detail.getByText(prompt).first()).toBeVisible();
 
-    // Closing the detail puts focus back on its tile in the grid; Enter opens it again.
     await page.keyboard.press("Escape");
     await expect(detail).toBeHidden();
-    const tile = page.getByRole("button", { name: new RegExp(prompt.replace(/[()]/g, "\\$&")) }).first();
-    await expect(tile).toBeFocused();
-    await page.keyboard.press("Enter");
-    await expect(detail).toBeVisible();
-    await page.keyboard.press("Escape");
-    await expect(tile).toBeFocused();
   });
 
   test("? lists the shortcuts, from anywhere but a text field, and Esc gives focus back", async ({ page, signedIn: _ }) => {

@@ -134,7 +134,7 @@ export function GalleryTile({
       {onSelect ? (
         <input
           type="checkbox"
-          aria-label="Select"
+          aria-label={t("select")}
           checked={selected}
           readOnly
           onClick={(event) => {

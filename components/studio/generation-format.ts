@@ -36,7 +36,8 @@ export function aspectOf(g: Pick<GenerationTileView, "outputs" | "kind" | "param
   return size && size.width > 0 && size.height > 0 ? size : { width: 1, height: 1 };
 }
 
-const VIDEO_SIZE_LABEL: Record<string, string> = {
+/** Video sizes as people read them; digits and ratios only, so the same in every language. */
+export const VIDEO_SIZE_LABEL: Record<string, string> = {
   "16:9": "16:9 (1280 × 720)",
   "9:16": "9:16 (720 × 1280)",
   "1:1": "1:1 (720 × 720)",

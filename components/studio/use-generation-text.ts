@@ -3,14 +3,7 @@ import { useMemo } from "react";
 import { useFormat } from "@/lib/format/use-format";
 import type { GenerationKind, GenerationStatus, GenerationView } from "@/lib/generations/view";
 import { QUALITIES } from "@/lib/validation/generation";
-
-const VIDEO_SIZE_LABEL: Record<string, string> = {
-  "16:9": "16:9 (1280 × 720)",
-  "9:16": "9:16 (720 × 1280)",
-  "1:1": "1:1 (720 × 720)",
-  "1280x720": "1280 × 720 (16:9)",
-  "720x1280": "720 × 1280 (9:16)",
-};
+import { VIDEO_SIZE_LABEL } from "./generation-format";
 
 type Quality = (typeof QUALITIES)[number];
 const isQuality = (q: string): q is Quality => (QUALITIES as readonly string[]).includes(q);

@@ -65,7 +65,14 @@ test.describe("keyboard only", () => {
 
     // In a text field, "?" is just a character.
     await page.goto("/generate");
+    // Wait until the page is hydrated (the "?" listener answers) before focusing the field:
+    // a focus given to the server-rendered textarea can be lost when React takes the page over.
+    await page.keyboard.press("?");
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
     await page.getByLabel("Prompt").focus();
+    await expect(page.getByLabel("Prompt")).toBeFocused();
     await page.keyboard.press("?");
     await expect(page.getByLabel("Prompt")).toHaveValue("?");
     await expect(dialog).toBeHidden();

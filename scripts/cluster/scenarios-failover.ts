@@ -95,10 +95,13 @@ export async function failoverChecks(checks: Checks, ctx: ClusterContext): Promi
     assert(left.length === 0, `${left.length} lease(s) of the stopped instance left in the database`);
     await ctx.infra.emulator.control.clearFaults();
     await waitAllCompleted(ctx, ids);
-    const taken = await firstPollAfter(ctx, held, exitedAt);
-    const waits = held.map((r) => taken.get(r.id)! - exitedAt);
+    // Measured from the signal, not the exit: the leases are handed back as the drain starts,
+    // so instance 2 may take a task over (and its slow poll finish it) before instance 1 has
+    // exited. Instance 1 starts no poll after the signal, so any poll after it is instance 2's.
+    const taken = await firstPollAfter(ctx, held, stoppedAt);
+    const waits = held.map((r) => taken.get(r.id)! - stoppedAt);
     assert(waits.every((w) => Number.isFinite(w) && w < longLeaseMs / 2), `instance 2 took over after ${waits.join(", ")} ms (lease ${longLeaseMs} ms)`);
-    return `in-flight sync call completed, a new submit ${late}, exit 0 after ${exitedAt - stoppedAt} ms (deadline ${deadlineMs} ms); ${held.length} lease(s) handed back, none left; instance 2 polled them ${Math.max(...waits)} ms after the exit (lease was ${longLeaseMs} ms); all ${ids.length} completed`;
+    return `in-flight sync call completed, a new submit ${late}, exit 0 after ${exitedAt - stoppedAt} ms (deadline ${deadlineMs} ms); ${held.length} lease(s) handed back, none left; instance 2 polled them ${Math.max(...waits)} ms after SIGTERM (lease was ${longLeaseMs} ms); all ${ids.length} completed`;
   });
 
   await checks.run("credits settle exactly once (ledger rows against the upstream's charges)", async () => {

@@ -65,6 +65,11 @@ export const envSchema = z.object({
    * call) only once it has expired.
    */
   TRACKER_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  /**
+   * Background runs of new generations (upstream call, download, thumbnail, settle) at once
+   * per instance; more wait in memory, their rows already queued in the database.
+   */
+  GENERATION_RUNS_AT_ONCE: z.coerce.number().int().min(1).max(64).default(4),
   /** An async task still unfinished after this long is given up as failed. */
   TRACKER_MAX_AGE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(60),
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),

@@ -12,6 +12,7 @@
  *   npm run bench -- --profile=submit   the same under the 32-user async submit load
  *   (--postgres with either: the same on PostgreSQL)
  *   npm run bench -- --pglite     skip PostgreSQL
+ *   BENCH_PORT=3400 npm run bench  the studio on 3400, its emulator on 3401 (default: free ports)
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -19,7 +20,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { httpClient } from "./load/driver";
 import { ensureBuild, repoRoot, startStudio } from "./load/studio";
-import { freePort } from "./start/ports";
+import { freePort, isPortFree } from "./start/ports";
 import { FULL, QUICK, type BenchSize, type StudioUnderTest } from "./bench/context";
 import { pgliteDatabase, postgresDatabase, type BenchDatabase } from "./bench/databases";
 import { firstLoadJs } from "./bench/first-load-js";
@@ -50,7 +51,21 @@ const STUDIO_ENV = {
   DEFAULT_ALLOWANCE_CREDITS: "unlimited",
   // Simulated upstream durations at a quarter: an 8 s veo video takes ~10 s instead of ~38 s.
   EMULATOR_TIME_SCALE: "0.25",
+  // The studio's default unless the shell sets it (to compare run-queue sizes).
+  ...(process.env.GENERATION_RUNS_AT_ONCE ? { GENERATION_RUNS_AT_ONCE: process.env.GENERATION_RUNS_AT_ONCE } : {}),
 };
+
+/**
+ * The studio's and the emulator's ports: BENCH_PORT and BENCH_PORT+1 when set (so engineers
+ * sharing a machine each keep to their own block), else any two free ports.
+ */
+async function benchPorts(): Promise<{ port: number; emulatorPort: number }> {
+  const base = Number(process.env.BENCH_PORT);
+  if (!process.env.BENCH_PORT) return { port: await freePort(), emulatorPort: await freePort() };
+  if (!Number.isInteger(base) || base < 1024 || base > 65534) throw new Error(`BENCH_PORT must be a port number (1024-65534), got ${process.env.BENCH_PORT}`);
+  for (const p of [base, base + 1]) if (!(await isPortFree(p))) throw new Error(`BENCH_PORT: port ${p} is in use`);
+  return { port: base, emulatorPort: base + 1 };
+}
 
 async function withStudio<T>(db: BenchDatabase, runDir: string, extra: { serverNodeArgs?: string[] }, body: (t: StudioUnderTest) => Promise<T>): Promise<T> {
   const dataDir = path.join(runDir, "data");
@@ -68,8 +83,7 @@ async function withStudio<T>(db: BenchDatabase, runDir: string, extra: { serverN
   }
   log(`${db.name}: seeded ${size.galleryRows.toLocaleString("en")} gallery rows and ${size.users} users in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
   const studio = await startStudio({
-    port: await freePort(),
-    emulatorPort: await freePort(),
+    ...(await benchPorts()),
     dataDir,
     databaseUrl: db.databaseUrl,
     logDir,

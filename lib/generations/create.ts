@@ -7,12 +7,11 @@ import { inspectUpload, makeImageThumbnail } from "@/lib/media";
 import { deleteObjects } from "@/lib/storage";
 import { assertBudgetFits, budgetGuard } from "@/lib/usage/budget";
 import { MAX_EDIT_IMAGES, type GenerationRequest } from "@/lib/validation/generation";
-import { runInBackground } from "./background";
 import { estimateCreditsSafe, pixelsOf, toMilli } from "@/lib/catalog";
 import { assertSameRequest } from "./idempotency";
 import { requireModel } from "./models";
 import { storedParamsOf } from "./params";
-import { runGeneration } from "./run";
+import { enqueueRun } from "./run-queue";
 import { storeMedia } from "./store-media";
 import { generationToView } from "./to-view";
 import type { GenerationView } from "./view";
@@ -87,7 +86,7 @@ export async function createGeneration(input: {
       guard: budgetGuard({ userId, estimateMilli: estimatedMilli }),
     });
     if (!result.created) await deleteObjects({ keys: written });
-    else runInBackground(`generation ${id}`, () => runGeneration(id, result.generation));
+    else enqueueRun(id, result.generation);
     return { generation: generationToView(result.generation), created: result.created };
   } catch (error) {
     await deleteObjects({ keys: written });

@@ -2,9 +2,8 @@ import "server-only";
 import { failGeneration } from "@/lib/db/queries/generations";
 import { findOrphanedGenerations } from "@/lib/db/queries/tracker";
 import { env } from "@/lib/env";
-import { runInBackground } from "./background";
 import { purgeFinishedDeleted } from "./purge";
-import { runGeneration } from "./run";
+import { enqueueRun, isQueuedHere, queuedHere } from "./run-queue";
 
 /** Picks up what a stopped process left: queued rows are run, interrupted calls are failed. */
 export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}): Promise<void> {
@@ -12,8 +11,11 @@ export async function recoverOrphans({ now = new Date() }: { now?: Date } = {}):
     queuedBefore: new Date(now.getTime() - 30_000),
     now,
     unleasedBefore: new Date(now.getTime() - env().PIXAPI_TIMEOUT_MS - 60_000),
+    notQueuedIn: queuedHere(),
   });
-  for (const id of orphans.queued) runInBackground(`run ${id}`, () => runGeneration(id));
+  // Rows waiting in this instance's run queue are not orphans; any other queued row is run
+  // here (runGeneration lets only one runner move it to running).
+  for (const id of orphans.queued) if (!isQueuedHere(id)) enqueueRun(id);
   for (const id of orphans.interrupted) {
     await failGeneration({
       id,

@@ -2,6 +2,7 @@ import "server-only";
 import { closePrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { drainBackgroundUntil } from "@/lib/generations/background";
+import { stopRunQueue } from "@/lib/generations/run-queue";
 import { stopOrphanSweeper } from "@/lib/generations/sweep-orphan-media";
 import { stopTracker } from "@/lib/generations/tracker";
 import { requestsInFlight, startDraining, waitForNoRequests } from "./state";
@@ -26,6 +27,8 @@ export async function gracefulShutdown({ timeoutMs = env().SHUTDOWN_TIMEOUT_MS }
   const deadline = Date.now() + timeoutMs;
   startDraining();
   stopOrphanSweeper();
+  // Runs not started yet stay queued in the database for the next start (or another instance).
+  stopRunQueue();
   const [requestsFinished, first] = await Promise.all([waitForNoRequests(deadline), stopTracker({ deadline })]);
   const backgroundFinished = await drainBackgroundUntil(deadline);
   // A lease taken or kept while background work finished is handed back too.

@@ -63,12 +63,10 @@ export async function measureLoad(t: StudioUnderTest): Promise<Row[]> {
       warmup: 1,
       step: async (u, round) => (await emulator.request("POST", "/v1/async/images/generations", { headers: EMULATOR_KEY, body: body(u, round) })).status,
     });
-    const submit = await runUsers({
-      users,
-      rounds: t.size.submitRounds,
-      warmup: 1,
-      step: async (u, round) => (await api.request("POST", "/api/generations", { headers: { ...cookie(u), "content-type": "application/json" }, body: body(u, round) })).status,
-    });
+    const submitted = new Map<number, string[]>();
+    const submit = await runUsers({ users, rounds: t.size.submitRounds, warmup: 1, step: submitStep(t, body, submitted) });
+    const loadEnded = Date.now();
+    const drained = await drainSubmitted(t, submitted, loadEnded);
     const live = reads.live as Latencies;
     const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
     const rows: Row[] = [
@@ -78,6 +76,7 @@ export async function measureLoad(t: StudioUnderTest): Promise<Row[]> {
       row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, reads.list as Latencies, live, floor, 2, 200),
       row(t, "emulator async submit (upstream)", emuSubmit, live, floor, null, 200),
       row(t, "async submit POST /api/generations", submit, live, floor, 3, 202),
+      drainRow(t, drained),
     ];
     rss.stop();
     const peak = rss.peak();
@@ -119,19 +118,88 @@ export async function measureSubmitsOnly(t: StudioUnderTest, rounds: number): Pr
   const body = (u: number, round: number) => JSON.stringify({ kind: "image", model: "gemini-2.5-flash-image", prompt: `bench submit ${u}-${round}`, size: "256x256", quality: "low" });
   const liveStep = async () => (await t.api.request("GET", "/api/health/live")).status;
   const before = await runUsers({ users, rounds, warmup: 2, step: liveStep });
-  const submit = await runUsers({
-    users,
-    rounds,
-    warmup: 1,
-    step: async (u, round) => (await t.api.request("POST", "/api/generations", { headers: { cookie: t.cookies[u - 1] as string, "content-type": "application/json" }, body: body(u, round) })).status,
-  });
+  const submitted = new Map<number, string[]>();
+  const submit = await runUsers({ users, rounds, warmup: 1, step: submitStep(t, body, submitted) });
+  const loadEnded = Date.now();
   const after = await runUsers({ users, rounds, warmup: 0, step: liveStep });
+  const drained = await drainSubmitted(t, submitted, loadEnded);
   const live = mergeLatencies([before, after]);
   const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
   return [
     { on: t.on, what: `GET /api/health/live (the floor, before and after), ${t.size.users} users`, figure: describe(live), baseline: "", ratio: null, target: "", ok: null },
     row(t, "async submit POST /api/generations", submit, live, floor, 3, 202),
+    drainRow(t, drained),
   ];
+}
+
+/** One user's submit; the ids of accepted generations are kept, to check that each one finishes. */
+function submitStep(t: StudioUnderTest, body: (u: number, round: number) => string, submitted: Map<number, string[]>): (u: number, round: number) => Promise<number> {
+  return async (u, round) => {
+    const res = await t.api.request("POST", "/api/generations", { headers: { cookie: t.cookies[u - 1] as string, "content-type": "application/json" }, body: body(u, round) });
+    if (res.status === 202) {
+      const { generation } = JSON.parse(res.body.toString()) as { generation: { id: string } };
+      (submitted.get(u) ?? submitted.set(u, []).get(u))?.push(generation.id);
+    }
+    return res.status;
+  };
+}
+
+interface Drained {
+  submitted: number;
+  completed: number;
+  failed: number;
+  /** Accepted but neither completed nor failed at the deadline (or no longer found): lost. */
+  unfinished: number;
+  /** From the end of the submit load until the last one finished. */
+  seconds: number;
+}
+
+/**
+ * Waits until every generation the submit load created has finished (through the pending
+ * poll the browser uses, GET /api/generations?ids=), and counts how each one ended. A
+ * bounded run queue trades background throughput for request latency: this is the proof
+ * that nothing is lost and how long the backlog took.
+ */
+async function drainSubmitted(t: StudioUnderTest, submitted: Map<number, string[]>, loadEnded: number): Promise<Drained> {
+  const deadline = Date.now() + 300_000;
+  const ended: Record<string, number> = {};
+  let unfinished = 0;
+  let lastFinish = loadEnded;
+  for (const [u, ids] of submitted) {
+    let pending = [...ids];
+    while (pending.length) {
+      const chunk = pending.slice(0, 50);
+      const res = await t.api.request("GET", `/api/generations?ids=${chunk.join(",")}`, { headers: { cookie: t.cookies[u - 1] as string } });
+      const { items } = JSON.parse(res.body.toString()) as { items: { id: string; status: string }[] };
+      const status = new Map(items.map((g) => [g.id, g.status]));
+      const done = chunk.filter((id) => status.get(id) === "completed" || status.get(id) === "failed");
+      for (const id of done) ended[status.get(id) as string] = (ended[status.get(id) as string] ?? 0) + 1;
+      if (done.length) lastFinish = Date.now();
+      // Absent: deleted or never written, i.e. lost (no one deletes in the bench).
+      const missing = chunk.filter((id) => !status.has(id));
+      unfinished += missing.length;
+      pending = pending.filter((id) => !done.includes(id) && !missing.includes(id));
+      if (pending.length && Date.now() > deadline) {
+        unfinished += pending.length;
+        break;
+      }
+      if (pending.length && !done.length) await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  const count = [...submitted.values()].reduce((n, ids) => n + ids.length, 0);
+  return { submitted: count, completed: ended.completed ?? 0, failed: ended.failed ?? 0, unfinished, seconds: (lastFinish - loadEnded) / 1000 };
+}
+
+function drainRow(t: StudioUnderTest, d: Drained): Row {
+  return {
+    on: t.on,
+    what: "submitted generations finished after the submit load (none lost)",
+    figure: `${d.completed} of ${d.submitted} completed${d.failed ? `, ${d.failed} failed` : ""}${d.unfinished ? `, ${d.unfinished} LOST` : ""}`,
+    baseline: `drained ${d.seconds.toFixed(1)} s after the load`,
+    ratio: null,
+    target: "all completed",
+    ok: d.completed === d.submitted && d.submitted > 0,
+  };
 }
 
 /** Waits until every generation the submit phase started has finished (the tracker is idle again). */

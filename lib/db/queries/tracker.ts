@@ -86,10 +86,17 @@ export async function releaseLeases(input: { owner: string; now: Date }): Promis
  * Rows a dead process left behind: queued ones never started (to be run now) and sync or
  * unsubmitted async ones whose upstream call was in flight when the process stopped.
  */
-export async function findOrphanedGenerations(input: { queuedBefore: Date; now: Date; unleasedBefore: Date }): Promise<{ queued: string[]; interrupted: string[] }> {
+export async function findOrphanedGenerations(input: {
+  queuedBefore: Date;
+  now: Date;
+  unleasedBefore: Date;
+  /** Queued rows the caller is already about to run (its own run queue): not orphans. */
+  notQueuedIn?: string[];
+}): Promise<{ queued: string[]; interrupted: string[] }> {
   const prisma = getPrisma();
+  const skip = input.notQueuedIn?.length ? { id: { notIn: input.notQueuedIn } } : {};
   const [queued, interrupted] = await Promise.all([
-    prisma.generation.findMany({ where: { status: "queued", createdAt: { lt: input.queuedBefore } }, select: { id: true }, take: 50 }),
+    prisma.generation.findMany({ where: { status: "queued", createdAt: { lt: input.queuedBefore }, ...skip }, select: { id: true }, orderBy: { createdAt: "asc" }, take: 50 }),
     prisma.generation.findMany({
       // The runner renews its lease while the call and its downloads go on: only an expired
       // lease means the process died. Rows without a lease (started by an older version)

@@ -74,6 +74,11 @@ const I18N_CONVERTED = [
   "components/gallery/gallery-*.tsx",
   "components/gallery/detail-*.tsx",
   "app/(studio)/gallery/**/*.tsx",
+  "components/gallery/*.{ts,tsx}",
+  "components/gallery/collections/**/*.{ts,tsx}",
+  "components/gallery/share/**/*.{ts,tsx}",
+  "app/s/**/*.tsx",
+  "app/(studio)/shared/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */
@@ -117,7 +122,7 @@ const config = [
         {
           mode: "jsx-only",
           "jsx-attributes": { exclude: NON_COPY_ATTRIBUTES },
-          "object-properties": { exclude: [...NON_COPY_ATTRIBUTES, "[A-Z_-]+", "callbackUrl", "content-type", "accept", "headers", "queryKey", "body", "cache", "credentials", "redirect", "behavior", "block", "inline", "timeZone", "hour", "minute", "day", "month", "year", "weekday", "dateStyle", "timeStyle", "style", "unit", "unitDisplay", "currency", "notation", "hourCycle", "signal"] },
+          "object-properties": { exclude: [...NON_COPY_ATTRIBUTES, "[A-Z_-]+", "callbackUrl", "content-type", "accept", "headers", "queryKey", "body", "cache", "credentials", "redirect", "behavior", "block", "inline", "timeZone", "hour", "minute", "day", "month", "year", "weekday", "dateStyle", "timeStyle", "style", "unit", "unitDisplay", "currency", "notation", "hourCycle", "signal", "op"] },
           // Translators (t, tShell, …), catalog lookups and code-only calls take keys and codes, not copy.
           callees: { exclude: ["t", "t\\.rich", "t\\.markup", "t[A-Z]\\w*", "tl", "i18n(ext)?", "require", "addEventListener", "removeEventListener", "dispatchEvent", "postMessage", "getElementById", "querySelector(All)?", "closest", "includes", "indexOf", "endsWith", "startsWith", "fetch", "apiFetch", "signIn", "signOut", "push", "replace", "get", "set", "has", "delete", "append", "getAll", "useTranslations", "getTranslations", "URL", "URLSearchParams", "Event", "CustomEvent", "Error", "matchMedia", "setAttribute", "getAttribute", "removeAttribute", "toggle", "add", "remove", "contains", "split", "join", "padStart", "toLocaleString", "toLocaleDateString", "toLocaleTimeString", "Intl\\.\\w+", "clsx", "cn", "encodeURIComponent", "invalidateQueries", "setQueryData", "getQueryData", "cancelQueries", "keys\\.\\w+", "focus", "scrollIntoView", "useState", "useRef", "useMemo", "useCallback", "useSearchParams", "usePathname", "useRouter", "params\\.\\w+", "searchParams\\.\\w+", "storage\\.\\w+", "localStorage\\.\\w+", "sessionStorage\\.\\w+", "console\\.\\w+", "matchKnownMessage", "parseLocale", "text", "errorText", "sideField"] },
           // Brand, typography and units no language translates.

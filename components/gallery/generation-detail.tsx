@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronLeftIcon, ChevronRightIcon, CopyIcon, XIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { CollectionPicker } from "./collections/collection-picker";
 import { FavoriteButton } from "./collections/favorite-button";
@@ -16,30 +17,23 @@ import type { GenerationTileView, GenerationView } from "@/lib/generations/view"
 import { DetailActions } from "./detail-actions";
 import { DetailFacts } from "./detail-facts";
 import { DetailMedia, OutputPicker } from "./detail-media";
-import { KIND_LABEL, thingName } from "@/components/studio/generation-format";
 import { StatusBadge } from "@/components/studio/status-badge";
+import { useGenerationText } from "@/components/studio/use-generation-text";
 import { useDeleteGeneration } from "./use-delete-generation";
 
 function CopyPromptButton({ prompt }: { prompt: string }) {
+  const t = useTranslations("detail");
   const copyText = useCopyText();
   return (
     <button
       type="button"
-      onClick={() => void copyText(prompt, "Prompt")}
+      onClick={() => void copyText(prompt, t("prompt"))}
       className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
     >
       <CopyIcon size={12} aria-hidden />
-      Copy prompt
+      {t("copyPrompt")}
     </button>
   );
-}
-
-function deleteConsequence(g: GenerationView): string {
-  const files = g.outputs.length + g.inputs.length;
-  const many = g.outputs.length > 1;
-  const gone = many ? "They are removed from your gallery" : "It is removed from your gallery";
-  const what = files === 0 ? `${gone}.` : `${gone} and ${many ? "their" : "its"} ${files === 1 ? "file is" : `${files} files are`} deleted for good.`;
-  return `${what} You can undo for a few seconds. Credits already used stay in your usage history.`;
 }
 
 /** Arrow keys step through the gallery, except where they already mean something. */
@@ -63,6 +57,7 @@ export function GenerationDetail({
   onClose,
   onDeleted,
   returnFocus,
+  focusOnClose,
   onPrevious,
   onNext,
 }: {
@@ -70,7 +65,10 @@ export function GenerationDetail({
   initial: GenerationTileView | undefined;
   onClose: () => void;
   onDeleted: (generation: GenerationTileView) => void;
+  /** Focus when what opened the view is gone (see Dialog). */
   returnFocus: () => HTMLElement | null | undefined;
+  /** Focus that wins over the opener (after a delete: the neighbour). */
+  focusOnClose?: () => HTMLElement | null | undefined;
 } & Stepping) {
   const titleId = useId();
   // On the window, not the dialog: a key pressed after focus fell back to the page (say, the
@@ -93,6 +91,7 @@ export function GenerationDetail({
       onClose={onClose}
       labelledBy={titleId}
       returnFocus={returnFocus}
+      focusOnClose={focusOnClose}
       className="m-0 h-dvh max-h-none w-full max-w-none sm:m-auto sm:h-auto sm:max-h-[92dvh] sm:w-[calc(100%-3rem)] sm:max-w-6xl"
     >
       <div className="grid w-full overflow-y-auto overscroll-contain bg-white sm:rounded-xl md:h-[min(90dvh,54rem)] md:grid-cols-[minmax(0,1fr)_24rem] md:grid-rows-[auto_minmax(0,1fr)] md:overflow-hidden dark:bg-zinc-900">
@@ -136,24 +135,26 @@ function DetailBody({
     setConfirming(false);
   }
   const remove = useDeleteGeneration();
+  const t = useTranslations("detail");
+  const text = useGenerationText();
   const gone = !g && query.error instanceof AppError && query.error.status === 404;
 
   return (
     <>
       <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white/95 py-2.5 pr-3 pl-5 backdrop-blur md:static md:col-start-2 md:row-start-1 md:bg-transparent dark:border-zinc-800 dark:bg-zinc-900/95">
         <h2 id={titleId} className="min-w-0 flex-1 truncate text-base font-semibold">
-          {known ? `${KIND_LABEL[known.kind]} details` : gone ? "Not found" : "Loading…"}
+          {known ? t("title", { kind: known.kind }) : gone ? t("notFound") : t("loading")}
         </h2>
         {known ? <StatusBadge status={known.status} className="mr-1" /> : null}
         {known ? <FavoriteButton generation={known} /> : null}
         {/* aria-disabled, not disabled: the button keeps focus when the last item is reached. */}
-        <IconButton label="Previous item" tooltip="Previous (←)" size="lg" onClick={onPrevious} aria-disabled={!onPrevious}>
+        <IconButton label={t("previous")} tooltip={t("previousTooltip")} size="lg" onClick={onPrevious} aria-disabled={!onPrevious}>
           <ChevronLeftIcon size={18} aria-hidden />
         </IconButton>
-        <IconButton label="Next item" tooltip="Next (→)" size="lg" onClick={onNext} aria-disabled={!onNext}>
+        <IconButton label={t("next")} tooltip={t("nextTooltip")} size="lg" onClick={onNext} aria-disabled={!onNext}>
           <ChevronRightIcon size={18} aria-hidden />
         </IconButton>
-        <IconButton label="Close" tooltip="Close (Esc)" size="lg" onClick={onClose}>
+        <IconButton label={t("close")} tooltip={t("closeTooltip")} size="lg" onClick={onClose}>
           <XIcon size={18} aria-hidden />
         </IconButton>
       </header>
@@ -169,7 +170,7 @@ function DetailBody({
           <div className="flex flex-col gap-6 p-5 md:col-start-2 md:row-start-2 md:overflow-y-auto">
             <div>
               <div className="flex items-center justify-between gap-2">
-                <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Prompt</h3>
+                <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t("prompt")}</h3>
                 <CopyPromptButton prompt={g.prompt} />
               </div>
               <p className="mt-1.5 text-sm leading-relaxed break-words whitespace-pre-wrap">{g.prompt}</p>
@@ -185,8 +186,8 @@ function DetailBody({
           </div>
           <ConfirmDialog
             open={confirming}
-            title={`Delete ${thingName(g)}?`}
-            confirmLabel="Delete"
+            title={t("deleteTitle", { thing: text.thingName(g) })}
+            confirmLabel={t("deleteConfirm")}
             onCancel={() => setConfirming(false)}
             onConfirm={() => {
               setConfirming(false);
@@ -194,22 +195,22 @@ function DetailBody({
               onDeleted(g);
             }}
           >
-            <p>{deleteConsequence(g)}</p>
+            <p>{t("deleteBody", { outputs: g.outputs.length, files: g.outputs.length + g.inputs.length })}</p>
           </ConfirmDialog>
         </>
       ) : (
         <div className="p-6 md:col-span-2">
           {gone ? (
             <div className="flex flex-col items-start gap-3">
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">This generation was deleted, or the link is wrong.</p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("gone")}</p>
               <button type="button" onClick={onClose} className="text-sm font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400">
-                Back to the gallery
+                {t("backToGallery")}
               </button>
             </div>
           ) : query.error ? (
             <ErrorMessage error={toErrorLike(query.error)} />
           ) : (
-            <div role="status" aria-label="Loading the generation" className="h-64 animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800" />
+            <div role="status" aria-label={t("loadingLabel")} className="h-64 animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800" />
           )}
         </div>
       )}

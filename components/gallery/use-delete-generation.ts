@@ -1,9 +1,9 @@
 "use client";
 
 import { useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { toErrorLike, useDescribeError } from "@/components/studio/error-message";
-import { thingName } from "@/components/studio/generation-format";
 import { apiFetch } from "@/lib/api-fetch";
 import { AppError } from "@/lib/errors";
 import type { GenerationListView, GenerationTileView } from "@/lib/generations/view";
@@ -33,7 +33,8 @@ function forget(queryClient: QueryClient, id: string) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.generations.lists() });
 }
 
-const quote = (g: Pick<GenerationTileView, "prompt">) => `“${g.prompt.length > 60 ? `${g.prompt.slice(0, 60)}…` : g.prompt}”`;
+/** The prompt, cut short for a toast (the catalog's message puts the quotation marks around it). */
+const short = (g: Pick<GenerationTileView, "prompt">) => (g.prompt.length > 60 ? `${g.prompt.slice(0, 60)}…` : g.prompt);
 
 /**
  * Deletes a generation and its files, with an undo: the item disappears at once and a toast
@@ -43,36 +44,41 @@ const quote = (g: Pick<GenerationTileView, "prompt">) => `“${g.prompt.length >
 export function useDeleteGeneration() {
   const queryClient = useQueryClient();
   const describeError = useDescribeError();
+  const t = useTranslations("detail.toast");
+  const tStudio = useTranslations("studio");
   return (g: GenerationTileView) => {
     const toastId = `delete-${g.id}`;
+    const prompt = short(g);
+    // useGenerationText's thingName, for a tile (the list's view of an item).
+    const thing = g.kind === "video" ? tStudio("thing.video") : g.outputs.length > 1 ? tStudio("thing.images", { count: g.outputs.length }) : tStudio("thing.image");
     const undo = scheduleDelete(
       g.id,
       () => {
-        toast.loading(`Deleting ${quote(g)}…`, { id: toastId, action: undefined, duration: Infinity });
+        toast.loading(t("deletingNow", { prompt }), { id: toastId, action: undefined, duration: Infinity });
         sendDelete(g.id).then(
           () => {
             forget(queryClient, g.id);
-            toast.success(`Deleted ${quote(g)}`, { id: toastId, duration: 4000 });
+            toast.success(t("deleted", { prompt }), { id: toastId, duration: 4000 });
           },
           (error: unknown) => {
             const { title, body } = describeError(toErrorLike(error));
-            toast.error(`Couldn't delete ${thingName(g)}. ${title}`, { id: toastId, description: body, duration: 8000 });
+            toast.error(t("deleteFailed", { thing, reason: title }), { id: toastId, description: body, duration: 8000 });
           },
         );
       },
       // The page is going away: a request that survives it, and no answer to wait for.
       () => void fetch(deleteUrl(g.id), { method: "DELETE", keepalive: true }).catch(() => undefined),
     );
-    toast(`Deleting ${quote(g)}`, {
+    toast(t("deleting", { prompt }), {
       id: toastId,
-      description: "It goes in a few seconds.",
+      description: t("deletingHint"),
       duration: UNDO_WINDOW_MS,
       action: {
-        label: "Undo",
+        label: t("undo"),
         onClick: (event) => {
           // Sonner closes a toast after its action unless told not to: this one says what Undo did.
           event.preventDefault();
-          if (undo()) toast.success(`Kept ${quote(g)}`, { id: toastId, description: undefined, action: undefined, duration: 3000 });
+          if (undo()) toast.success(t("kept", { prompt }), { id: toastId, description: undefined, action: undefined, duration: 3000 });
         },
       },
     });

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { SharedList } from "@/components/gallery/share/shared-list";
 
-export const metadata: Metadata = { title: "Shared links" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("share.page"))("title") };
+}
 
-export default function SharedPage() {
+export default async function SharedPage() {
+  const t = await getTranslations("share.page");
   return (
     <>
-      <PageHeader title="Shared links" description="Results anyone with the link can see. Switch one off and its link stops working at once." />
+      <PageHeader title={t("title")} description={t("description")} />
       <SharedList />
     </>
   );

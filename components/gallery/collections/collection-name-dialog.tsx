@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
+import { useServerText } from "@/components/studio/use-server-text";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
@@ -26,11 +28,16 @@ export function CollectionNameDialog({
   onSubmit: (name: string) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("collections");
+  const tCommon = useTranslations("common");
+  const { text } = useServerText();
   const titleId = useId();
   const [name, setName] = useState(initial);
   const [problem, setProblem] = useState<string | undefined>();
   // The server's word on the name (say, it is taken) shows at the field; anything else above the buttons.
-  const fieldError = problem ?? (error instanceof AppError ? error.fields?.name : undefined);
+  // Both speak English (the shared schema, the envelope): shown in the reader's language.
+  const fieldMessage = problem ?? (error instanceof AppError ? error.fields?.name : undefined);
+  const fieldError = fieldMessage ? text(fieldMessage, "invalid_request_error") : undefined;
   const otherError = error && !(error instanceof AppError && error.fields?.name) ? error : null;
 
   return (
@@ -51,11 +58,11 @@ export function CollectionNameDialog({
         <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
-        <TextField label="Name" value={name} maxLength={COLLECTION_NAME_MAX} autoComplete="off" error={fieldError} onChange={(e) => setName(e.target.value)} data-autofocus />
+        <TextField label={t("name")} value={name} maxLength={COLLECTION_NAME_MAX} autoComplete="off" error={fieldError} onChange={(e) => setName(e.target.value)} data-autofocus />
         {otherError ? <ErrorMessage error={toErrorLike(otherError)} /> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
+            {tCommon("cancel")}
           </Button>
           <Button type="submit" disabled={pending}>
             {submitLabel}

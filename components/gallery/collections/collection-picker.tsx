@@ -1,6 +1,7 @@
 "use client";
 
 import { FolderPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import type { GenerationView } from "@/lib/generations/view";
@@ -9,6 +10,7 @@ import { useCollectionItems, useCollections, useCreateCollection } from "./use-c
 
 /** The detail view's "Collections": a checkbox per collection, and a new one in place. */
 export function CollectionPicker({ generation: g }: { generation: GenerationView }) {
+  const t = useTranslations("collections");
   const collections = useCollections();
   const items = useCollectionItems();
   const create = useCreateCollection();
@@ -21,7 +23,7 @@ export function CollectionPicker({ generation: g }: { generation: GenerationView
 
   return (
     <fieldset className="min-w-0">
-      <legend className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Collections</legend>
+      <legend className="text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{t("label")}</legend>
       {list.length > 0 ? (
         <ul className="mt-2 flex flex-col gap-1">
           {list.map((c) => {
@@ -49,7 +51,7 @@ export function CollectionPicker({ generation: g }: { generation: GenerationView
           })}
         </ul>
       ) : (
-        <p className="mt-1.5 text-sm text-zinc-500 dark:text-zinc-400">Group results you want to keep together.</p>
+        <p className="mt-1.5 text-sm text-zinc-500 dark:text-zinc-400">{t("pickerEmpty")}</p>
       )}
       {items.error ? (
         <div className="mt-2">
@@ -62,12 +64,12 @@ export function CollectionPicker({ generation: g }: { generation: GenerationView
         className="mt-2 inline-flex items-center gap-1.5 rounded px-1 py-0.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-400 dark:hover:bg-accent-700/20"
       >
         <FolderPlus aria-hidden size={15} />
-        New collection…
+        {t("newEllipsis")}
       </button>
       {creating ? (
         <CollectionNameDialog
-          title="New collection"
-          submitLabel="Create and add"
+          title={t("new")}
+          submitLabel={t("createAndAdd")}
           pending={create.isPending || items.isPending}
           error={create.error}
           onCancel={() => {

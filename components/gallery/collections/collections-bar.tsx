@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { FolderPlus, Link2, Pencil, Star, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
@@ -44,6 +45,7 @@ type Editing = { mode: "create" } | { mode: "rename"; collection: CollectionView
  * collection tools (new, rename, delete) next to them. The choice lives in the URL.
  */
 export function CollectionsBar({ selection, onChange }: { selection: Selection; onChange: (changes: { favorite?: string | null; collection?: string | null }) => void }) {
+  const t = useTranslations("collections");
   const collections = useCollections();
   const create = useCreateCollection();
   const rename = useRenameCollection();
@@ -61,16 +63,16 @@ export function CollectionsBar({ selection, onChange }: { selection: Selection; 
 
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2">
-      <div role="group" aria-label="Collections" className="-mx-1 flex w-full min-w-0 gap-2 overflow-x-auto px-1 py-0.5 sm:w-auto sm:flex-1">
+      <div role="group" aria-label={t("label")} className="-mx-1 flex w-full min-w-0 gap-2 overflow-x-auto px-1 py-0.5 sm:w-auto sm:flex-1">
         <Chip pressed={!selection.favorite && !selection.collection} onClick={() => onChange({ favorite: null, collection: null })}>
-          All items
+          {t("all")}
         </Chip>
         <Chip pressed={Boolean(selection.favorite)} onClick={() => onChange({ favorite: selection.favorite ? null : "1" })}>
           <Star aria-hidden size={14} fill={selection.favorite ? "currentColor" : "none"} />
-          Favorites
+          {t("favorites")}
         </Chip>
         {list.map((c) => (
-          <Chip key={c.id} pressed={c.id === selection.collection} onClick={() => onChange({ collection: c.id === selection.collection ? null : c.id })} label={`${c.name} (${c.itemCount})`}>
+          <Chip key={c.id} pressed={c.id === selection.collection} onClick={() => onChange({ collection: c.id === selection.collection ? null : c.id })} label={t("chipLabel", { name: c.name, count: c.itemCount })}>
             {c.name}
             <span aria-hidden className="tabular-nums opacity-70">
               {c.itemCount}
@@ -81,30 +83,30 @@ export function CollectionsBar({ selection, onChange }: { selection: Selection; 
       <div className="ml-auto flex shrink-0 gap-1">
         {active ? (
           <>
-            <button type="button" className={tool} onClick={() => setEditing({ mode: "rename", collection: active })} aria-label={`Rename ${active.name}`}>
+            <button type="button" className={tool} onClick={() => setEditing({ mode: "rename", collection: active })} aria-label={t("renameLabel", { name: active.name })}>
               <Pencil aria-hidden size={15} />
-              <span className="hidden sm:inline">Rename</span>
+              <span className="hidden sm:inline">{t("rename")}</span>
             </button>
-            <button type="button" className={tool} onClick={() => setDeleting(active)} aria-label={`Delete collection ${active.name}`}>
+            <button type="button" className={tool} onClick={() => setDeleting(active)} aria-label={t("deleteLabel", { name: active.name })}>
               <Trash2 aria-hidden size={15} />
-              <span className="hidden sm:inline">Delete</span>
+              <span className="hidden sm:inline">{t("delete")}</span>
             </button>
           </>
         ) : null}
         <Link href="/shared" className={tool}>
           <Link2 aria-hidden size={15} />
-          Shared links
+          {t("sharedLinks")}
         </Link>
         <button type="button" className={tool} onClick={() => setEditing({ mode: "create" })}>
           <FolderPlus aria-hidden size={15} />
-          New collection
+          {t("new")}
         </button>
       </div>
 
       {editing ? (
         <CollectionNameDialog
-          title={editing.mode === "create" ? "New collection" : "Rename collection"}
-          submitLabel={editing.mode === "create" ? "Create" : "Rename"}
+          title={editing.mode === "create" ? t("new") : t("renameTitle")}
+          submitLabel={editing.mode === "create" ? t("create") : t("rename")}
           initial={editing.mode === "rename" ? editing.collection.name : ""}
           pending={create.isPending || rename.isPending}
           error={editing.mode === "create" ? create.error : rename.error}
@@ -123,9 +125,9 @@ export function CollectionsBar({ selection, onChange }: { selection: Selection; 
 
       <ConfirmDialog
         open={deleting !== null}
-        title={`Delete “${deleting?.name ?? ""}”?`}
-        confirmLabel="Delete collection"
-        pendingLabel="Deleting…"
+        title={t("deleteTitle", { name: deleting?.name ?? "" })}
+        confirmLabel={t("deleteConfirm")}
+        pendingLabel={t("deleting")}
         pending={remove.isPending}
         error={remove.error ? <ErrorMessage error={toErrorLike(remove.error)} /> : undefined}
         onCancel={() => {
@@ -142,7 +144,7 @@ export function CollectionsBar({ selection, onChange }: { selection: Selection; 
           });
         }}
       >
-        <p>The collection goes away; its {deleting?.itemCount === 1 ? "item stays" : "items stay"} in your gallery.</p>
+        <p>{t("deleteBody", { count: deleting?.itemCount ?? 0 })}</p>
       </ConfirmDialog>
     </div>
   );

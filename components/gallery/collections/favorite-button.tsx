@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Star } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { GenerationTileView } from "@/lib/generations/view";
 import { useFavorite } from "./use-collections";
 
@@ -10,14 +11,15 @@ import { useFavorite } from "./use-collections";
  * list entry, next to the button named for the prompt. `overlay` is the small round one on tiles.
  */
 export function FavoriteButton({ generation: g, variant = "inline", className }: { generation: Pick<GenerationTileView, "id" | "favorite">; variant?: "inline" | "overlay"; className?: string }) {
+  const t = useTranslations("collections");
   const favorite = useFavorite();
   const on = g.favorite;
   return (
     <button
       type="button"
       aria-pressed={on}
-      aria-label="Favorite"
-      title={on ? "Remove from favorites" : "Add to favorites"}
+      aria-label={t("favorite")}
+      title={on ? t("removeFavorite") : t("addFavorite")}
       onClick={(event) => {
         event.stopPropagation();
         favorite.mutate({ id: g.id, favorite: !on });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useHydrated } from "@/components/studio/use-hydrated";
-import { formatDateTime, formatUtcDay } from "@/lib/format";
+import { useFormat } from "@/lib/format/use-format";
 
 /**
  * An instant in the visitor's own time zone. The server does not know that zone, so it
@@ -9,5 +9,6 @@ import { formatDateTime, formatUtcDay } from "@/lib/format";
  */
 export function LocalDate({ iso }: { iso: string }) {
   const hydrated = useHydrated();
+  const { formatDateTime, formatUtcDay } = useFormat();
   return <time dateTime={iso}>{hydrated ? formatDateTime(iso) : formatUtcDay(iso, true)}</time>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import { useSetShare, useShares } from "./use-shares";
  * link to copy. Anyone with the link sees the result; turning it off ends that at once.
  */
 export function ShareDialog({ generation: g, onClose }: { generation: GenerationView; onClose: () => void }) {
+  const t = useTranslations("share");
   const titleId = useId();
   const shares = useShares();
   const set = useSetShare();
@@ -25,14 +27,14 @@ export function ShareDialog({ generation: g, onClose }: { generation: Generation
     <Dialog open onClose={onClose} labelledBy={titleId} className="m-auto w-[calc(100%-2rem)] max-w-md">
       <div className="flex w-full flex-col gap-4 rounded-xl bg-white p-5 shadow-xl dark:bg-zinc-900">
         <h2 id={titleId} className="text-base font-semibold">
-          Share link
+          {t("title")}
         </h2>
         <div className="flex items-start justify-between gap-4">
           <div>
-            <p className="text-sm font-medium">Public link</p>
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">{on ? "Anyone with the link can see this result." : "Only you can see this result."}</p>
+            <p className="text-sm font-medium">{t("publicLink")}</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{on ? t("onBody") : t("offBody")}</p>
           </div>
-          <ShareSwitch label="Public link" checked={on} disabled={busy || shares.isPending} onChange={(next) => set.mutate({ id: g.id, on: next })} />
+          <ShareSwitch label={t("publicLink")} checked={on} disabled={busy || shares.isPending} onChange={(next) => set.mutate({ id: g.id, on: next })} />
         </div>
         {current ? (
           <>
@@ -44,7 +46,7 @@ export function ShareDialog({ generation: g, onClose }: { generation: Generation
                 onChange={(e) => set.mutate({ id: g.id, on: true, hidePrompt: e.target.checked })}
                 className="h-4 w-4 accent-accent-600"
               />
-              Hide the prompt on the shared page
+              {t("hidePrompt")}
             </label>
             <CopyLink url={current.url} />
           </>
@@ -52,10 +54,10 @@ export function ShareDialog({ generation: g, onClose }: { generation: Generation
         {set.error ? <ErrorMessage error={toErrorLike(set.error)} /> : null}
         <div className="flex justify-between gap-2">
           <a href="/shared" className="self-center text-sm font-medium text-accent-700 hover:underline dark:text-accent-400">
-            All shared items
+            {t("all")}
           </a>
           <Button variant="secondary" onClick={onClose} data-autofocus>
-            Done
+            {t("done")}
           </Button>
         </div>
       </div>

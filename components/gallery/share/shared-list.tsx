@@ -2,6 +2,7 @@
 
 import Image from "next/image";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import type { ShareView } from "@/lib/shares/view";
@@ -15,11 +16,12 @@ import { useSetShare, useShares } from "./use-shares";
  * new link, since the old one must stay dead.
  */
 export function SharedList() {
+  const t = useTranslations("share.list");
   const shares = useShares();
   const set = useSetShare();
   const [turnedOff, setTurnedOff] = useState<ShareView[]>([]);
 
-  if (shares.isPending) return <div role="status" aria-label="Loading your shared items" className="h-40 animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800" />;
+  if (shares.isPending) return <div role="status" aria-label={t("loading")} className="h-40 animate-pulse rounded-lg bg-zinc-100 motion-reduce:animate-none dark:bg-zinc-800" />;
   if (shares.isError) return <ErrorMessage error={toErrorLike(shares.error)} />;
 
   const live = shares.data;
@@ -27,11 +29,13 @@ export function SharedList() {
   if (rows.length === 0) {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Nothing is shared. Open an item in the{" "}
-        <Link href="/gallery" className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400">
-          gallery
-        </Link>{" "}
-        and choose Share.
+        {t.rich("empty", {
+          gallery: (chunks) => (
+            <Link href="/gallery" className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-400">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -39,7 +43,7 @@ export function SharedList() {
   return (
     <>
       {set.error ? <ErrorMessage error={toErrorLike(set.error)} /> : null}
-      <ul aria-label="Shared items" className="flex flex-col divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+      <ul aria-label={t("label")} className="flex flex-col divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
         {rows.map(({ share: s, on }) => (
           <li key={s.generationId} className="flex flex-col gap-3 p-4">
             <div className="flex items-center gap-3">
@@ -50,10 +54,10 @@ export function SharedList() {
                 <Link href={`/gallery?open=${encodeURIComponent(s.generationId)}`} className="line-clamp-2 text-sm font-medium hover:underline">
                   {s.prompt}
                 </Link>
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">{on ? (s.hidePrompt ? "Shared, prompt hidden" : "Shared with its prompt") : "Not shared"}</p>
+                <p className="text-xs text-zinc-500 dark:text-zinc-400">{on ? (s.hidePrompt ? t("hidden") : t("withPrompt")) : t("off")}</p>
               </div>
               <ShareSwitch
-                label={`Share “${s.prompt.slice(0, 60)}”`}
+                label={t("switch", { prompt: s.prompt.slice(0, 60) })}
                 checked={on}
                 disabled={set.isPending}
                 onChange={(next) =>

@@ -21,7 +21,8 @@ function lockScroll(): () => void {
  * Escape and a click on the backdrop ask `onClose`, they don't close it behind our back.
  * Focus starts on the element marked `data-autofocus` (else the first focusable one) and
  * goes back to whatever opened it, or to `returnFocus` when that is gone (say, the
- * tile of a generation that was just deleted).
+ * tile of a generation that was just deleted). `focusOnClose`, when it names an element,
+ * wins over the opener (say, the neighbour of an item deleted from inside the dialog).
  */
 export function Dialog({
   open,
@@ -30,6 +31,7 @@ export function Dialog({
   describedBy,
   role,
   returnFocus,
+  focusOnClose,
   className,
   children,
 }: {
@@ -40,6 +42,7 @@ export function Dialog({
   /** "alertdialog" for confirmations that interrupt. */
   role?: "dialog" | "alertdialog";
   returnFocus?: () => HTMLElement | null | undefined;
+  focusOnClose?: () => HTMLElement | null | undefined;
   className?: string;
   children: ReactNode;
 }) {
@@ -47,11 +50,14 @@ export function Dialog({
   const pressedBackdrop = useRef(false);
   const requestClose = useEffectEvent(() => onClose());
   const fallbackFocus = useEffectEvent(() => returnFocus?.());
+  const firstFocus = useEffectEvent(() => focusOnClose?.());
 
   useEffect(() => {
     const dialog = ref.current;
     if (!open || !dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The body is no opener: focus was nowhere (say, the dialog opened on arrival from a link).
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     if (!dialog.open) dialog.showModal();
     // Focus starts on the element marked data-autofocus, else the browser's pick (the first focusable).
     dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
@@ -65,8 +71,11 @@ export function Dialog({
       dialog.removeEventListener("cancel", onCancel);
       if (dialog.open) dialog.close();
       unlock();
-      const target = opener?.isConnected ? opener : fallbackFocus();
-      target?.focus({ preventScroll: true });
+      const chosen = firstFocus();
+      if (chosen) return chosen.focus();
+      if (opener?.isConnected) return opener.focus({ preventScroll: true });
+      // Not where the page was when the dialog opened, so it may need scrolling into view.
+      fallbackFocus()?.focus();
     };
   }, [open]);
 

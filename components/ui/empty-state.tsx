@@ -31,7 +31,8 @@ export function EmptyState({
       <IconBadge tone={tone}>
         {icon}
       </IconBadge>
-      <h2 id={id} className="mt-4 text-base font-semibold">
+      {/* Focusable from script: focus lands here when the last item of a list is deleted. */}
+      <h2 id={id} tabIndex={-1} className="mt-4 text-base font-semibold">
         {title}
       </h2>
       {children}

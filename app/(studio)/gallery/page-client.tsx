@@ -9,6 +9,7 @@ import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
 import { hasFilters } from "@/components/gallery/gallery-filters";
 import { GalleryToolbar } from "@/components/gallery/gallery-toolbar";
+import { galleryFocusTarget, neighbourOf } from "@/components/gallery/focus-after-delete";
 import { GenerationDetail } from "@/components/gallery/generation-detail";
 import { usePendingDeletes } from "@/components/gallery/pending-deletes";
 import { useGallery } from "@/components/gallery/use-gallery";
@@ -17,17 +18,6 @@ import { ErrorMessage, toErrorLike } from "@/components/studio/error-message";
 import { useModels } from "@/components/studio/use-models";
 import { Button } from "@/components/ui/button";
 import { ViewerScope } from "@/components/studio/viewer/viewer-scope";
-
-/**
- * Focus after the detail view closes when what opened it is gone (it was opened from a link,
- * or stepped to another item): the tile of the item last shown, else (it was deleted) the
- * grid's tile in the Tab order, else the page heading.
- */
-function tileToFocus(lastShown: string | null): HTMLElement | null {
-  const grid = document.querySelector<HTMLElement>("[data-gallery-grid]");
-  const shown = lastShown ? grid?.querySelector<HTMLElement>(`[data-tile-id="${CSS.escape(lastShown)}"]`) : null;
-  return shown ?? grid?.querySelector<HTMLElement>('[data-tile-id][tabindex="0"]') ?? document.querySelector<HTMLElement>("main h1");
-}
 
 export function GalleryPageClient() {
   const t = useTranslations("gallery.page");
@@ -39,6 +29,14 @@ export function GalleryPageClient() {
   useEffect(() => {
     if (url.openId) lastShown.current = url.openId;
   }, [url.openId]);
+  // Set when items are deleted, until the dialog that deleted them closes: the neighbour to
+  // focus then (null: none is left), so focus is not lost with the deleted tile.
+  const afterDelete = useRef<{ id: string | null } | null>(null);
+  const focusAfterDelete = useCallback(() => {
+    const next = afterDelete.current;
+    afterDelete.current = null;
+    return next ? galleryFocusTarget(next.id) : null;
+  }, []);
 
   // A delete waiting out its undo window is hidden already (the toast says so and offers Undo).
   const pages = gallery.data?.pages;
@@ -47,6 +45,9 @@ export function GalleryPageClient() {
   const order = useMemo(() => items.map((g) => g.id), [items]);
   const selection = useGallerySelection(JSON.stringify(url.filters), order, deleting);
   const selectedIds = useMemo(() => [...selection.ids], [selection.ids]);
+  const rememberNeighbour = (deleted: readonly string[]) => {
+    afterDelete.current = { id: neighbourOf(order, new Set(deleted)) };
+  };
   const filtered = hasFilters(url.filters);
   // Only real answers decide the empty states; a placeholder is the previous filter's grid.
   const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
@@ -93,7 +94,7 @@ export function GalleryPageClient() {
           onSelect={selection.select}
         />
       )}
-      {selectedIds.length > 0 ? <BulkBar ids={selectedIds} filters={url.filters} onSelectAll={selection.selectAll} onClear={selection.clear} /> : null}
+      {selectedIds.length > 0 ? <BulkBar ids={selectedIds} filters={url.filters} onSelectAll={selection.selectAll} onClear={selection.clear} onDeleting={rememberNeighbour} focusAfterDelete={focusAfterDelete} /> : null}
 
       {url.openId ? (
         <GenerationDetail
@@ -102,8 +103,13 @@ export function GalleryPageClient() {
           onClose={url.close}
           onPrevious={previous ? () => url.show(previous.id) : undefined}
           onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
-          returnFocus={() => tileToFocus(lastShown.current)}
-          onDeleted={url.close}
+          // Opened from a link (nothing had focus) or the opener is gone: the tile last shown.
+          returnFocus={() => galleryFocusTarget(lastShown.current)}
+          focusOnClose={focusAfterDelete}
+          onDeleted={(g) => {
+            rememberNeighbour([g.id]);
+            url.close();
+          }}
         />
       ) : null}
     </ViewerScope>

@@ -85,7 +85,23 @@ function AddToCollection({ ids, disabled }: { ids: readonly string[]; disabled: 
  * download as one zip, add to a collection, favorite, delete (one confirmation, one undo).
  * Esc clears the selection when no dialog or menu is open.
  */
-export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly string[]; filters: GalleryFilters; onSelectAll: (ids: string[]) => void; onClear: () => void }) {
+export function BulkBar({
+  ids,
+  filters,
+  onSelectAll,
+  onClear,
+  onDeleting,
+  focusAfterDelete,
+}: {
+  ids: readonly string[];
+  filters: GalleryFilters;
+  onSelectAll: (ids: string[]) => void;
+  onClear: () => void;
+  /** Told before the items go, so the page can pick the tile to focus after them. */
+  onDeleting?: (ids: readonly string[]) => void;
+  /** Where focus goes once the confirmation (and this bar, with the selection) is gone. */
+  focusAfterDelete?: () => HTMLElement | null;
+}) {
   const t = useTranslations("bulk");
   const bulk = useBulkActions();
   const [confirming, setConfirming] = useState(false);
@@ -164,8 +180,10 @@ export function BulkBar({ ids, filters, onSelectAll, onClear }: { ids: readonly 
           title={t("confirmTitle", { count })}
           confirmLabel={t("confirmLabel", { count })}
           onCancel={() => setConfirming(false)}
+          returnFocus={focusAfterDelete}
           onConfirm={() => {
             setConfirming(false);
+            onDeleting?.(ids);
             bulk.remove(ids);
             onClear();
           }}

@@ -58,7 +58,10 @@ export function CollectionNameDialog({
         <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
-        <TextField label={t("name")} value={name} maxLength={COLLECTION_NAME_MAX} autoComplete="off" error={fieldError} onChange={(e) => setName(e.target.value)} data-autofocus />
+        <TextField label={t("name")} value={name} maxLength={COLLECTION_NAME_MAX} autoComplete="off" error={fieldError} onChange={(e) => {
+            setName(e.target.value);
+            setProblem(undefined);
+          }} data-autofocus />
         {otherError ? <ErrorMessage error={toErrorLike(otherError)} /> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onCancel} disabled={pending}>

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { StudioApi } from "./pages/gallery-page";
 import { uniquePrompt } from "./support/emulator";
 
 /** Presses Tab until `target` has focus (at most `limit` times): how a keyboard user gets there. */
@@ -36,8 +37,57 @@ test.describe("keyboard only", () => {
     await expect(detail).toBeVisible();
     await expect(detail.getByText(prompt).first()).toBeVisible();
 
+    // Closing the detail puts focus on its tile in the grid (it was opened from a link, so the
+    // tile did not open it); Enter opens it again, and Esc gives focus back to that tile.
     await page.keyboard.press("Escape");
     await expect(detail).toBeHidden();
+    const tile = page.getByRole("list", { name: "Generations" }).getByRole("button", { name: prompt });
+    await expect(tile).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(detail).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(detail).toBeHidden();
+    await expect(tile).toBeFocused();
+  });
+
+  test("deleting from the detail view puts focus on the next tile, and on the empty gallery after the last", async ({ page, signedIn: _ }) => {
+    const api = new StudioApi(page.request);
+    const older = uniquePrompt("A paper boat on a pond");
+    const newer = uniquePrompt("A glass of lemonade");
+    await api.waitFor((await api.image(older)).id);
+    await api.waitFor((await api.image(newer)).id);
+
+    await page.goto("/gallery");
+    const grid = page.getByRole("list", { name: "Generations" });
+    const newerTile = grid.getByRole("button", { name: newer });
+    const olderTile = grid.getByRole("button", { name: older });
+    await expect(olderTile).toBeVisible();
+    const detail = page.getByRole("dialog");
+    const confirm = page.getByRole("alertdialog");
+
+    /** Opens the focused tile, deletes it with the keyboard, and waits for the view to close. */
+    const deleteFocused = async () => {
+      await page.keyboard.press("Enter");
+      await expect(detail).toBeVisible();
+      await tabTo(page, detail.getByRole("button", { name: "Delete", exact: true }));
+      await page.keyboard.press("Enter");
+      // Focus starts on Cancel, so a stray Enter keeps the item.
+      await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+      await page.keyboard.press("Tab");
+      await expect(confirm.getByRole("button", { name: "Delete" })).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(detail).toBeHidden();
+    };
+
+    // Newest first: the newer tile is the grid's stop in the Tab order.
+    await tabTo(page, newerTile);
+    await deleteFocused();
+    await expect(newerTile).toHaveCount(0);
+    await expect(olderTile).toBeFocused();
+
+    await deleteFocused();
+    await expect(olderTile).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Your gallery is empty" })).toBeFocused();
   });
 
   test("? lists the shortcuts, from anywhere but a text field, and Esc gives focus back", async ({ page, signedIn: _ }) => {

@@ -79,6 +79,8 @@ const I18N_CONVERTED = [
   "components/gallery/share/**/*.{ts,tsx}",
   "app/s/**/*.tsx",
   "app/(studio)/shared/**/*.tsx",
+  "components/studio/viewer/**/*.tsx",
+  "components/signals/**/*.tsx",
 ];
 
 /** Attributes that are code, not copy (i18next's defaults plus the studio's own props). */

@@ -39,7 +39,7 @@ test.describe("tab and browser signals", () => {
     const video = await api.video(prompt);
     const gallery = new GalleryPage(page);
     await gallery.goto();
-    await expect(page).toHaveTitle(/^\(1\) \d{1,3} % · Pixapi Studio$/);
+    await expect(page).toHaveTitle(/^\(1\) \d{1,3}% · Pixapi Studio$/);
     // Nothing was asked on load; the user asks for notifications with the button.
     expect(await page.evaluate(() => window.__notes.length)).toBe(0);
     const notify = page.getByRole("button", { name: "Notify me when done" });

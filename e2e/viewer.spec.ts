@@ -50,7 +50,7 @@ test.describe("viewer", () => {
     await expect(first.getByRole("link", { name: "Download image" })).toHaveAttribute("href", /\/api\/media\/\w+\?download=1$/);
 
     // 100 %: one image pixel per CSS pixel, larger than the screen, and it pans by dragging.
-    const zoom = first.getByRole("button", { name: "Zoom to 100 %" });
+    const zoom = first.getByRole("button", { name: "Zoom to 100%" });
     await zoom.click();
     await expect(zoom).toHaveAttribute("aria-pressed", "true");
     const image = first.getByRole("img", { name: `Image: ${newest}` });
@@ -163,6 +163,6 @@ test.describe("viewer", () => {
     // Switched off, the result alone, zoomable.
     await compare.click();
     await expect(viewer.getByRole("slider")).toHaveCount(0);
-    await expect(viewer.getByRole("button", { name: "Zoom to 100 %" })).toBeVisible();
+    await expect(viewer.getByRole("button", { name: "Zoom to 100%" })).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { BellIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 
 const noop = () => () => {};
@@ -19,6 +20,7 @@ function usePermission(): NotificationPermission | null {
  * while the browser has not been answered: afterwards it is gone for good.
  */
 export function NotifyButton() {
+  const t = useTranslations("signals");
   const permission = usePermission();
   const [answered, setAnswered] = useState<NotificationPermission | null>(null);
   if ((answered ?? permission) !== "default") return null;
@@ -26,11 +28,11 @@ export function NotifyButton() {
     <button
       type="button"
       onClick={() => void Notification.requestPermission().then(setAnswered)}
-      title="A browser notification when a result is ready while this tab is in the background"
+      title={t("notifyTitle")}
       className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
     >
       <BellIcon size={14} aria-hidden />
-      Notify me when done
+      {t("notify")}
     </button>
   );
 }

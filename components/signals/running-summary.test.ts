@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generation } from "@/tests/support/generation-view";
-import { justFinished, knownGenerations, runningTitle } from "./running-summary";
+import { justFinished, knownGenerations, runningSummary } from "./running-summary";
 
 describe("tab signals", () => {
   it("reads generations from detail queries and gallery pages, keeping the most advanced state", () => {
@@ -15,12 +15,14 @@ describe("tab signals", () => {
     expect(known.get("a")?.progress).toBe(40);
   });
 
-  it("titles the tab with the count and mean progress while anything runs, and nothing otherwise", () => {
-    expect(runningTitle([generation({ status: "running", progress: 42 })])).toBe("(1) 42 % · Pixapi Studio");
-    expect(runningTitle([generation({ id: "x", status: "running", progress: 50 }), generation({ id: "y", status: "queued", progress: 0 }), generation({ id: "z" })])).toBe(
-      "(2) 25 % · Pixapi Studio",
-    );
-    expect(runningTitle([generation()])).toBeNull();
+  it("sums up the count and mean progress (whole percents) while anything runs, and nothing otherwise", () => {
+    expect(runningSummary([generation({ status: "running", progress: 42 })])).toEqual({ count: 1, progress: 0.42 });
+    expect(runningSummary([generation({ id: "x", status: "running", progress: 50 }), generation({ id: "y", status: "queued", progress: 0 }), generation({ id: "z" })])).toEqual({
+      count: 2,
+      progress: 0.25,
+    });
+    expect(runningSummary([generation({ status: "running", progress: 33.4 }), generation({ id: "b", status: "running", progress: 140 })])).toEqual({ count: 2, progress: 0.67 });
+    expect(runningSummary([generation()])).toBeNull();
   });
 
   it("reports a generation once, when it goes from running to done or failed", () => {

@@ -1,7 +1,5 @@
 import type { GenerationListView, GenerationStatus, GenerationTileView } from "@/lib/generations/view";
 
-export const APP_NAME = "Pixapi Studio";
-
 /** What a cached query may hold that carries generations: one (detail) or pages of a list. */
 function generationsIn(data: unknown): GenerationTileView[] {
   if (!data || typeof data !== "object") return [];
@@ -32,12 +30,15 @@ export function isRunning(g: Pick<GenerationTileView, "status">): boolean {
   return g.status === "queued" || g.status === "running";
 }
 
-/** The tab title while something runs: "(1) 42 % · Pixapi Studio" (the mean progress of all). */
-export function runningTitle(generations: Iterable<GenerationTileView>): string | null {
+/**
+ * What the tab title says while something runs: how many, and their mean progress as a
+ * share of 1 (the catalog words it: "(1) 42% · Pixapi Studio"); null when nothing runs.
+ */
+export function runningSummary(generations: Iterable<GenerationTileView>): { count: number; progress: number } | null {
   const running = [...generations].filter(isRunning);
   if (running.length === 0) return null;
-  const progress = Math.round(running.reduce((sum, g) => sum + Math.min(100, Math.max(0, g.progress)), 0) / running.length);
-  return `(${running.length}) ${progress} % · ${APP_NAME}`;
+  const percent = Math.round(running.reduce((sum, g) => sum + Math.min(100, Math.max(0, g.progress)), 0) / running.length);
+  return { count: running.length, progress: percent / 100 };
 }
 
 /** Generations that were running at the last look and have finished since. */

@@ -1,14 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
-import { KIND_LABEL } from "@/components/studio/generation-format";
+import { useFormat } from "@/lib/format/use-format";
 import type { GenerationStatus, GenerationTileView } from "@/lib/generations/view";
 import { NotifyButton } from "./notify-button";
-import { APP_NAME, justFinished, knownGenerations, runningTitle } from "./running-summary";
-
-const RUNNING_TITLE = new RegExp(`^\\(\\d+\\) \\d+ % · ${APP_NAME}$`);
+import { justFinished, knownGenerations, runningSummary } from "./running-summary";
 
 /**
  * Signals outside the page while generations run, from what this tab already watches (the
@@ -19,17 +18,24 @@ const RUNNING_TITLE = new RegExp(`^\\(\\d+\\) \\d+ % · ${APP_NAME}$`);
  * item in the gallery.
  */
 export function TabSignals() {
+  const t = useTranslations("signals");
+  const tKind = useTranslations("studio.kind");
+  const { formatPercent } = useFormat();
   const queryClient = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
-  const [title, setTitle] = useState<string | null>(null);
+  const [summary, setSummary] = useState<{ count: number; progress: number } | null>(null);
+  const title = summary ? t("title", { count: summary.count, percent: formatPercent(summary.progress) }) : null;
   const statuses = useRef(new Map<string, GenerationStatus>());
   const pageTitle = useRef<string | null>(null);
+  // The last title this component wrote: anything else in document.title is the page's own.
+  const written = useRef<string | null>(null);
 
   const notify = useEffectEvent((g: GenerationTileView) => {
     if (typeof Notification === "undefined" || Notification.permission !== "granted" || document.visibilityState !== "hidden") return;
     const done = g.status === "completed";
-    const note = new Notification(`${KIND_LABEL[g.kind]} ${done ? "ready" : "failed"} · ${APP_NAME}`, { body: g.prompt.slice(0, 140), tag: g.id });
+    const kind = tKind(g.kind);
+    const note = new Notification(done ? t("ready", { kind }) : t("failed", { kind }), { body: g.prompt.slice(0, 140), tag: g.id });
     note.onclick = () => {
       window.focus();
       router.push(`/gallery?open=${encodeURIComponent(g.id)}`);
@@ -43,7 +49,10 @@ export function TabSignals() {
       const known = knownGenerations(cache.findAll({ queryKey: ["generations"] }).map((q) => q.state.data));
       for (const g of justFinished(statuses.current, known)) notify(g);
       statuses.current = new Map([...known].map(([id, g]) => [id, g.status]));
-      setTitle(runningTitle(known.values()));
+      setSummary((before) => {
+        const now = runningSummary(known.values());
+        return before && now && before.count === now.count && before.progress === now.progress ? before : now;
+      });
     };
     look();
     return cache.subscribe(look);
@@ -52,9 +61,15 @@ export function TabSignals() {
   useEffect(() => {
     // Remember the page's own title (Next sets it per page) to put back when nothing runs.
     const current = document.title;
-    if (!RUNNING_TITLE.test(current)) pageTitle.current = current;
-    if (title) document.title = title;
-    else if (RUNNING_TITLE.test(current) && pageTitle.current) document.title = pageTitle.current;
+    const ours = current === written.current;
+    if (!ours) pageTitle.current = current;
+    if (title) {
+      document.title = title;
+      written.current = title;
+    } else if (ours && pageTitle.current) {
+      document.title = pageTitle.current;
+      written.current = null;
+    }
   }, [title, pathname]);
 
   return title ? (

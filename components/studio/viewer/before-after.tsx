@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { ReactCompareSlider, ReactCompareSliderImage } from "react-compare-slider";
 import type { MediaView } from "@/lib/generations/view";
@@ -11,6 +12,7 @@ const caption = "pointer-events-none absolute top-2 z-10 rounded bg-black/60 px-
  * ←/→), side by side on phones, where a slider would leave each half too small to judge.
  */
 export function BeforeAfter({ before, after, prompt }: { before: MediaView; after: MediaView; prompt: string }) {
+  const t = useTranslations("viewer");
   const [position, setPosition] = useState(50);
   // Must keep one identity: the library's setPosition depends on this callback, and an effect
   // that re-applies defaultPosition runs whenever setPosition changes. An inline arrow made
@@ -25,19 +27,19 @@ export function BeforeAfter({ before, after, prompt }: { before: MediaView; afte
             onPositionChange={onPositionChange}
             keyboardIncrement="5%"
             className="h-full w-full"
-            itemOne={<ReactCompareSliderImage src={before.url} alt={`Before: the input image`} style={{ objectFit: "contain" }} />}
-            itemTwo={<ReactCompareSliderImage src={after.url} alt={`After: ${prompt}`} style={{ objectFit: "contain" }} />}
+            itemOne={<ReactCompareSliderImage src={before.url} alt={t("beforeAlt")} style={{ objectFit: "contain" }} />}
+            itemTwo={<ReactCompareSliderImage src={after.url} alt={t("afterAlt", { prompt })} style={{ objectFit: "contain" }} />}
           />
-          <span className={`${caption} left-2`}>Before</span>
-          <span className={`${caption} right-2`}>After</span>
+          <span className={`${caption} left-2`}>{t("before")}</span>
+          <span className={`${caption} right-2`}>{t("after")}</span>
         </div>
       </div>
       <div className="absolute inset-0 grid grid-cols-2 content-center gap-2 p-2 sm:hidden">
         {[
-          { media: before, label: "Before", alt: "Before: the input image" },
-          { media: after, label: "After", alt: `After: ${prompt}` },
-        ].map(({ media, label, alt }) => (
-          <figure key={label} className="flex flex-col items-center gap-1">
+          { key: "before", media: before, label: t("before"), alt: t("beforeAlt") },
+          { key: "after", media: after, label: t("after"), alt: t("afterAlt", { prompt }) },
+        ].map(({ key, media, label, alt }) => (
+          <figure key={key} className="flex flex-col items-center gap-1">
             {/* eslint-disable-next-line @next/next/no-img-element -- the owner's own file, already sized */}
             <img src={media.url} alt={alt} width={media.width} height={media.height} className="h-auto max-h-[70dvh] w-full object-contain" />
             <figcaption className="text-xs text-zinc-300">{label}</figcaption>

@@ -2,9 +2,11 @@
 
 import clsx from "clsx";
 import { ChevronLeftIcon, ChevronRightIcon, Columns2Icon, DownloadIcon, XIcon, ZoomInIcon, ZoomOutIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { VideoPlayer } from "@/components/studio/video-player";
 import { Dialog } from "@/components/ui/dialog";
+import { useFormat } from "@/lib/format/use-format";
 import { BeforeAfter } from "./before-after";
 import { beforeOf, step, type ViewerItem } from "./viewer-items";
 import { ZoomPanImage } from "./zoom-pan";
@@ -25,6 +27,8 @@ function keepsArrows(target: EventTarget | null): boolean {
  * after, videos play with the browser's controls. Download takes the original file.
  */
 export function MediaViewer({ items, index, onIndexChange, onClose }: { items: ViewerItem[]; index: number; onIndexChange: (index: number) => void; onClose: () => void }) {
+  const t = useTranslations("viewer");
+  const { formatPercent } = useFormat();
   const titleId = useId();
   const item = items[index];
   const [actual, setActual] = useState(false);
@@ -56,7 +60,9 @@ export function MediaViewer({ items, index, onIndexChange, onClose }: { items: V
   const { generation: g, output } = item;
   const before = beforeOf(item);
   const comparing = Boolean(before) && compare;
-  const name = item.count > 1 ? `${output.kind === "video" ? "Video" : "Image"} ${item.index + 1} of ${item.count}` : output.kind === "video" ? "Video" : "Image";
+  const which = { kind: output.kind, index: item.index + 1, count: item.count };
+  const name = item.count > 1 ? t("nameOf", which) : t("name", which);
+  const full = formatPercent(1);
 
   return (
     <Dialog open onClose={onClose} labelledBy={titleId} className="m-0 h-dvh max-h-none w-full max-w-none backdrop:bg-black/90">
@@ -67,13 +73,13 @@ export function MediaViewer({ items, index, onIndexChange, onClose }: { items: V
               {g.prompt}
             </h2>
             <p className="text-xs text-zinc-400 tabular-nums" aria-live="polite">
-              {`${name} · ${output.width} × ${output.height} · ${index + 1} / ${items.length}`}
+              {t("status", { name, width: output.width, height: output.height, position: index + 1, total: items.length })}
             </p>
           </div>
           {before ? (
-            <button type="button" aria-pressed={compare} onClick={() => setCompare((c) => !c)} className={control} aria-label="Before/after" title="Compare the input and the result">
+            <button type="button" aria-pressed={compare} onClick={() => setCompare((c) => !c)} className={control} aria-label={t("compare")} title={t("compareTitle")}>
               <Columns2Icon size={16} aria-hidden />
-              <span className="hidden sm:inline">Before/after</span>
+              <span className="hidden sm:inline">{t("compare")}</span>
             </button>
           ) : null}
           {output.kind === "image" && !comparing ? (
@@ -82,19 +88,19 @@ export function MediaViewer({ items, index, onIndexChange, onClose }: { items: V
               aria-pressed={actual}
               onClick={() => setActual((a) => !a)}
               className={control}
-              aria-label="Zoom to 100 %"
-              title={actual ? "Back to fit the screen" : "Zoom to 100 %"}
+              aria-label={t("zoomTo", { percent: full })}
+              title={actual ? t("zoomFit") : t("zoomTo", { percent: full })}
             >
               {actual ? <ZoomOutIcon size={16} aria-hidden /> : <ZoomInIcon size={16} aria-hidden />}
-              <span className="hidden sm:inline">100 %</span>
+              <span className="hidden sm:inline">{full}</span>
             </button>
           ) : null}
           {/* A file response, not a page: a plain anchor. */}
-          <a href={output.downloadUrl} download className={control} aria-label={`Download ${name.toLowerCase()}`}>
+          <a href={output.downloadUrl} download className={control} aria-label={item.count > 1 ? t("downloadOf", which) : t("downloadOne", which)}>
             <DownloadIcon size={16} aria-hidden />
-            <span className="hidden sm:inline">Download</span>
+            <span className="hidden sm:inline">{t("download")}</span>
           </a>
-          <button type="button" onClick={onClose} aria-label="Close viewer" title="Close (Esc)" className={control} data-autofocus>
+          <button type="button" onClick={onClose} aria-label={t("close")} title={t("closeTitle")} className={control} data-autofocus>
             <XIcon size={18} aria-hidden />
           </button>
         </header>
@@ -102,17 +108,17 @@ export function MediaViewer({ items, index, onIndexChange, onClose }: { items: V
         <div className="relative min-h-0 flex-1">
           {output.kind === "video" ? (
             <div className="absolute inset-0 flex items-center justify-center p-2 sm:p-6">
-              <VideoPlayer key={output.id} media={output} label={`Video: ${g.prompt}`} className="max-h-full w-auto max-w-full" />
+              <VideoPlayer key={output.id} media={output} label={t("videoLabel", { prompt: g.prompt })} className="max-h-full w-auto max-w-full" />
             </div>
           ) : comparing && before ? (
             <BeforeAfter key={output.id} before={before} after={output} prompt={g.prompt} />
           ) : (
-            <ZoomPanImage key={output.id} media={output} alt={`${name}: ${g.prompt}`} actual={actual} onToggle={() => setActual((a) => !a)} />
+            <ZoomPanImage key={output.id} media={output} alt={t("imageAlt", { name, prompt: g.prompt })} actual={actual} onToggle={() => setActual((a) => !a)} />
           )}
-          <button type="button" onClick={() => previous !== null && onIndexChange(previous)} aria-disabled={previous === null} aria-label="Previous" title="Previous (←)" className={clsx(side, "left-3")}>
+          <button type="button" onClick={() => previous !== null && onIndexChange(previous)} aria-disabled={previous === null} aria-label={t("previous")} title={t("previousTitle")} className={clsx(side, "left-3")}>
             <ChevronLeftIcon size={22} aria-hidden />
           </button>
-          <button type="button" onClick={() => next !== null && onIndexChange(next)} aria-disabled={next === null} aria-label="Next" title="Next (→)" className={clsx(side, "right-3")}>
+          <button type="button" onClick={() => next !== null && onIndexChange(next)} aria-disabled={next === null} aria-label={t("next")} title={t("nextTitle")} className={clsx(side, "right-3")}>
             <ChevronRightIcon size={22} aria-hidden />
           </button>
         </div>
@@ -121,10 +127,10 @@ export function MediaViewer({ items, index, onIndexChange, onClose }: { items: V
         <footer className="flex items-center justify-between border-t border-white/10 px-2 py-1.5 sm:hidden">
           <button type="button" onClick={() => previous !== null && onIndexChange(previous)} aria-disabled={previous === null} className={control}>
             <ChevronLeftIcon size={18} aria-hidden />
-            Previous
+            {t("previous")}
           </button>
           <button type="button" onClick={() => next !== null && onIndexChange(next)} aria-disabled={next === null} className={control}>
-            Next
+            {t("next")}
             <ChevronRightIcon size={18} aria-hidden />
           </button>
         </footer>

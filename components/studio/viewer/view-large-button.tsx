@@ -2,6 +2,7 @@
 
 import clsx from "clsx";
 import { Maximize2Icon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { GenerationTileView } from "@/lib/generations/view";
 import { useOpenViewer } from "./viewer-scope";
 
@@ -11,6 +12,7 @@ import { useOpenViewer } from "./viewer-scope";
  * nothing outside a ViewerScope or before the generation has an output.
  */
 export function ViewLargeButton({ generation: g, mediaId, label, className }: { generation: GenerationTileView; mediaId?: string; label: string; className?: string }) {
+  const t = useTranslations("viewer");
   const openViewer = useOpenViewer();
   const output = mediaId ? g.outputs.find((o) => o.id === mediaId) : g.outputs[0];
   if (!openViewer || !output || g.status !== "completed") return null;
@@ -19,7 +21,7 @@ export function ViewLargeButton({ generation: g, mediaId, label, className }: { 
       type="button"
       aria-label={label}
       aria-haspopup="dialog"
-      title="View large"
+      title={t("viewLarge")}
       onClick={(event) => {
         event.stopPropagation();
         openViewer(output.id, g);

@@ -1,8 +1,10 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import Image from "next/image";
 import { useLayoutEffect, useRef, type PointerEvent } from "react";
+import { useFormat } from "@/lib/format/use-format";
 import type { MediaView } from "@/lib/generations/view";
 
 /** A press that moved less than this is a click (zoom), more is a drag (pan). */
@@ -14,6 +16,8 @@ const DRAG_SLOP = 4;
  * two and zooms in on the point clicked.
  */
 export function ZoomPanImage({ media, alt, actual, onToggle }: { media: MediaView; alt: string; actual: boolean; onToggle: () => void }) {
+  const t = useTranslations("viewer");
+  const { formatPercent } = useFormat();
   const box = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
   // Where the click landed, as a fraction of the image, so 100 % opens on that spot.
@@ -59,7 +63,7 @@ export function ZoomPanImage({ media, alt, actual, onToggle }: { media: MediaVie
       ref={box}
       data-testid="viewer-stage"
       tabIndex={actual ? 0 : -1}
-      aria-label={actual ? "Image at 100 %: drag to look around" : undefined}
+      aria-label={actual ? t("pannable", { percent: formatPercent(1) }) : undefined}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}

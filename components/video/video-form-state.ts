@@ -11,12 +11,9 @@ import { VIDEO_DURATION_MAX, VIDEO_DURATION_MIN, videoRequestSchema, type VideoR
  * 9:16), so the form offers three shapes and sends the ratio; remixes of either spelling
  * land on the right one.
  */
-export const ASPECTS = [
-  { value: "16:9", label: "Landscape" },
-  { value: "9:16", label: "Portrait" },
-  { value: "1:1", label: "Square" },
-] as const;
-export type Aspect = (typeof ASPECTS)[number]["value"];
+/** The three shapes the form offers; their names are in the catalog (video.aspects). */
+export const ASPECTS = ["16:9", "9:16", "1:1"] as const;
+export type Aspect = (typeof ASPECTS)[number];
 
 const SIZE_TO_ASPECT: Record<string, Aspect> = { "16:9": "16:9", "1280x720": "16:9", "9:16": "9:16", "720x1280": "9:16", "1:1": "1:1" };
 

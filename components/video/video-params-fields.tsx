@@ -84,14 +84,14 @@ export function VideoParamsFields({
       <fieldset className="flex min-w-0 flex-col gap-1.5" aria-describedby={sizeError} aria-invalid={sizeError ? true : undefined}>
         <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">{t("shape")}</legend>
         <div className="grid grid-cols-3 gap-2">
-          {ASPECTS.map((a) => {
-            const frame = frameOf(a.value);
-            const checked = a.value === aspect;
+          {ASPECTS.map((value) => {
+            const frame = frameOf(value);
+            const checked = value === aspect;
             // A little frame drawn at the real ratio says more than the numbers.
             const scale = 28 / Math.max(frame.width, frame.height);
             return (
               <label
-                key={a.value}
+                key={value}
                 className={clsx(
                   "flex cursor-pointer flex-col items-center gap-1.5 rounded-lg border px-2 py-2.5 text-center transition-colors select-none",
                   "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-accent-500",
@@ -103,18 +103,18 @@ export function VideoParamsFields({
                 <input
                   type="radio"
                   name="aspect"
-                  value={a.value}
+                  value={value}
                   checked={checked}
-                  onChange={() => onAspect(a.value)}
+                  onChange={() => onAspect(value)}
                   aria-describedby={sizeError}
                   className="sr-only"
                 />
                 <span className="flex h-8 items-center" aria-hidden>
                   <span className="rounded-[3px] border-2 border-current" style={{ width: frame.width * scale, height: frame.height * scale }} />
                 </span>
-                <span className="text-sm font-medium">{t(`aspects.${a.value}`)}</span>
+                <span className="text-sm font-medium">{t(`aspects.${value}`)}</span>
                 <span className="-mt-1 text-[11px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">
-                  {a.value} · {frame.width}×{frame.height}
+                  {value} · {frame.width}×{frame.height}
                 </span>
               </label>
             );

@@ -1,7 +1,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { AppError, ERROR_TYPES, type ErrorType } from "@/lib/errors";
-import { matchKnownMessage } from "@/lib/i18n/known-messages";
+import { useFormat } from "@/lib/format/use-format";
+import { matchKnownMessage, rewordArguments, wordArgument, type KnownArgument } from "@/lib/i18n/known-messages";
 
 /**
  * Server and validation messages in the reader's language. API envelopes and the shared zod
@@ -11,17 +12,23 @@ import { matchKnownMessage } from "@/lib/i18n/known-messages";
  */
 export function useServerText() {
   const t = useTranslations("server");
+  const tBudget = useTranslations("budget");
+  const f = useFormat();
   const english = useLocale() === "en";
+
+  // Credits, waits, days and periods inside a server sentence, in the reader's words
+  // (English keeps the server's own wording, which these would only repeat).
+  const word = useCallback((arg: KnownArgument): string => wordArgument(arg, f, (kind, period) => tBudget(`${kind}.${period}`)), [f, tBudget]);
 
   /** One message (optionally with its envelope's type, for the fallback). */
   const text = useCallback(
     (message: string, type?: string): string => {
       const hit = matchKnownMessage(message);
-      if (hit) return t(`known.${hit.key}`, hit.values as never);
+      if (hit) return t(`known.${hit.key}`, (english ? hit.values : rewordArguments(hit.values, word)) as never);
       if (english || !type || !(type in ERROR_TYPES)) return message;
       return t(`types.${type as ErrorType}`);
     },
-    [t, english],
+    [t, english, word],
   );
 
   /** What went wrong, from anything a fetch or a mutation threw. */

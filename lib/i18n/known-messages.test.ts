@@ -137,6 +137,8 @@ describe("budget, rate-limit and upstream sentences", () => {
       ["The image is 31 MB; the limit is 20 MB.", "imageBytesOver", { size: "31 MB", limit: "20 MB" }],
       ["Unsupported image type (GIF). Upload a PNG, JPEG or WebP image.", "unsupportedImage", { detected: "GIF" }],
       ["The studio answered 418. Please try again.", "studioAnswered", { status: "418" }],
+      ["Pixapi could not complete this task: Safety system rejected the prompt", "taskFailedBecause", { reason: "Safety system rejected the prompt" }],
+      ["Pixapi could not complete this task.", "taskFailed", {}],
     ] as const;
     expect(keys.map(([message]) => matchKnownMessage(message))).toEqual(keys.map(([, key, values]) => ({ key, values })));
     expect(shown("You already have a collection named “Dogs”.", "zh-CN")).toBe("你已经有一个名为“Dogs”的合集了。");

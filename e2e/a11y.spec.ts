@@ -59,13 +59,14 @@ function contextOptions(c: Combination, baseURL: string): BrowserContextOptions 
 }
 
 /**
- * With E2E_SCREENSHOTS=1, the light Chinese runs also save each page to
- * docs/screenshots/zh-CN/<page>-<desktop|phone>.png (for the README; off in normal runs).
+ * With E2E_SCREENSHOTS=1, the Chinese runs also save each page to
+ * docs/screenshots/zh-CN/<page>-<desktop|phone>.png (light) and <page>-<desktop|phone>-dark.png
+ * (dark), for the README; off in normal runs.
  */
 async function screenshot(page: Page, c: Combination, name: string) {
-  if (process.env.E2E_SCREENSHOTS !== "1" || c.locale !== "zh-CN" || c.theme !== "light") return;
+  if (process.env.E2E_SCREENSHOTS !== "1" || c.locale !== "zh-CN") return;
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `docs/screenshots/zh-CN/${name}-${c.phone ? "phone" : "desktop"}.png` });
+  await page.screenshot({ path: `docs/screenshots/zh-CN/${name}-${c.phone ? "phone" : "desktop"}${c.theme === "dark" ? "-dark" : ""}.png` });
 }
 
 async function audit(page: Page, what: string) {

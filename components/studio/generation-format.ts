@@ -1,4 +1,4 @@
-import type { GenerationKind, GenerationTileView, GenerationView, MediaView } from "@/lib/generations/view";
+import type { GenerationTileView, GenerationView, MediaView } from "@/lib/generations/view";
 import { parseSize } from "@/lib/catalog";
 
 /**
@@ -6,8 +6,6 @@ import { parseSize } from "@/lib/catalog";
  * Pure, so it can be unit-tested and shared. The words are in the catalogs: see
  * useGenerationText() (use-generation-text.ts).
  */
-export const KIND_LABEL: Record<GenerationKind, string> = { image: "Image", edit: "Edit", video: "Video" };
-
 export function isPending(g: Pick<GenerationView, "status">): boolean {
   return g.status === "queued" || g.status === "running";
 }
@@ -42,10 +40,4 @@ export const VIDEO_SIZE_LABEL: Record<string, string> = {
 export function remixHref(g: Pick<GenerationView, "id" | "kind">): string {
   const page = g.kind === "video" ? "/video" : g.kind === "edit" ? "/edit" : "/generate";
   return `${page}?remix=${encodeURIComponent(g.id)}`;
-}
-
-/** A short name for a generation in buttons and dialogs ("this video", "these 3 images"). */
-export function thingName(g: Pick<GenerationTileView, "kind" | "outputs">): string {
-  if (g.kind === "video") return "this video";
-  return g.outputs.length > 1 ? `these ${g.outputs.length} images` : "this image";
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -12,6 +13,13 @@ async function oneImage(page: Page, text: string): Promise<{ id: string; prompt:
   const prompt = uniquePrompt(text);
   const { id } = await api.waitFor((await api.image(prompt)).id);
   return { id, prompt };
+}
+
+/** The dialogs a11y.spec.ts does not open: no serious or critical axe finding in the Chinese UI either. */
+async function expectNoSeriousAxe(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
 }
 
 /**
@@ -47,6 +55,8 @@ test.describe("图库、合集与分享（简体中文）", () => {
     // The shared schema's English message, shown in Chinese.
     await expect(nameDialog.getByLabel("名称")).toHaveAccessibleDescription("给合集起个名字。");
     await nameDialog.getByLabel("名称").fill("雨天");
+    await expect(nameDialog.getByLabel("名称")).not.toHaveAttribute("aria-invalid", "true");
+    await expectNoSeriousAxe(page, "the collection name dialog");
     await snapshots(page, "zh-CN/collections-dialog");
     await nameDialog.getByRole("button", { name: "创建" }).click();
     await expect(collections.getByRole("button", { name: "雨天（0 项）" })).toHaveAttribute("aria-pressed", "true");
@@ -66,6 +76,7 @@ test.describe("图库、合集与分享（简体中文）", () => {
     const inCollection = detail.getByRole("group", { name: "合集" }).getByRole("checkbox", { name: "雨天" });
     await inCollection.check();
     await expect(collections.getByRole("button", { name: "雨天（1 项）" })).toBeAttached();
+    await expectNoSeriousAxe(page, "the detail view with a collection");
     await snapshots(page, "zh-CN/gallery-detail");
 
     // The share dialog.
@@ -79,6 +90,7 @@ test.describe("图库、合集与分享（简体中文）", () => {
     await expect(share.getByRole("button", { name: "复制链接" })).toBeVisible();
     await expect(share.getByRole("checkbox", { name: "在分享页面隐藏提示词" })).not.toBeChecked();
     const url = await link.inputValue();
+    await expectNoSeriousAxe(page, "the share dialog");
     await snapshots(page, "zh-CN/share-dialog");
     await share.getByRole("button", { name: "完成" }).click();
     await expect(share).toBeHidden();
@@ -112,6 +124,12 @@ test.describe("图库、合集与分享（简体中文）", () => {
     await expect(about.getByText("创建时间")).toBeVisible();
     await expect(about.getByText(/\d{4}\/\d{1,2}\/\d{1,2}|\d+月\d+日/)).toBeVisible();
     await snapshots(guest, "zh-CN/share-page");
+    // Switched off in the list: the visitor's next look is a 404 that says so in Chinese.
+    await list.getByRole("switch", { name: `分享“${prompt}”` }).click();
+    await expect(list.getByText("未分享")).toBeVisible();
+    expect((await guest.goto(url))?.status()).toBe(404);
+    await expect(guest.getByRole("heading", { name: "分享链接已失效", level: 1 })).toBeVisible();
+    await expect(guest).toHaveTitle(/分享链接已失效/);
     await visitor.close();
 
     // Deleting from the detail view: the confirmation and the undo toast.
@@ -164,6 +182,10 @@ test.describe("the gallery's side in English", () => {
     await expect(guest.getByRole("heading", { name: "Shared image", level: 1 })).toBeAttached();
     await expect(guest.getByRole("link", { name: "Make your own" })).toBeVisible();
     await expect(guest.getByRole("region", { name: "About this result" }).getByText("Created")).toBeVisible();
+    await page.getByRole("list", { name: "Shared items" }).getByRole("switch", { name: `Share “${prompt}”` }).click();
+    await expect(page.getByRole("list", { name: "Shared items" }).getByText("Not shared")).toBeVisible();
+    expect((await guest.goto(url))?.status()).toBe(404);
+    await expect(guest.getByRole("heading", { name: "This link isn't shared", level: 1 })).toBeVisible();
     await visitor.close();
   });
 });

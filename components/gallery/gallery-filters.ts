@@ -16,20 +16,10 @@ export interface GalleryFilters {
   collection?: string;
 }
 
-export const KIND_OPTIONS = [
-  { value: "", label: "All" },
-  { value: "image", label: "Images" },
-  { value: "edit", label: "Edits" },
-  { value: "video", label: "Videos" },
-] as const;
+/** The type and status choices, in the toolbar's order (their words are in the catalogs: gallery.toolbar). */
+export const KIND_OPTIONS = [{ value: "" }, { value: "image" }, { value: "edit" }, { value: "video" }] as const;
 
-export const STATUS_OPTIONS = [
-  { value: "", label: "Any status" },
-  { value: "completed", label: "Done" },
-  { value: "running", label: "Generating" },
-  { value: "queued", label: "Queued" },
-  { value: "failed", label: "Failed" },
-] as const;
+export const STATUS_OPTIONS = [{ value: "" }, { value: "completed" }, { value: "running" }, { value: "queued" }, { value: "failed" }] as const;
 
 const KINDS: readonly string[] = ["image", "edit", "video"];
 const STATUSES: readonly string[] = ["queued", "running", "completed", "failed"];

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("sharePage");
   if (await shareViewRefusal()) return { title: t("tooMany"), robots: { index: false, follow: false } };
   const share = await loadPublicShare((await params).token);
-  if (!share) return { title: t("notFound"), robots: { index: false, follow: false } };
+  if (!share) return { title: t("goneTitle"), robots: { index: false, follow: false } };
   // In the visitor's language: a link preview is drawn for whoever pasted the link.
   const title = t("title", { kind: share.kind });
   const description = share.prompt ? share.prompt.slice(0, 200) : `${share.model} · ${share.width}×${share.height}`;

@@ -5,6 +5,13 @@ import { AuthPage } from "./pages/auth-page";
 import { StudioApi } from "./pages/gallery-page";
 import { uniquePrompt } from "./support/emulator";
 
+declare global {
+  interface Window {
+    __zhNotes: string[];
+    __zhHidden: boolean;
+  }
+}
+
 /** Signs `user` up and in through the API, in this (Chinese) browser: the forms have their own specs. */
 async function signUp(page: Page, user: TestUser) {
   expect((await page.request.post("/api/sign-up", { data: user })).status()).toBe(201);
@@ -37,6 +44,25 @@ test.describe("查看大图、标签页标题和服务器提示（简体中文�
   test.describe.configure({ timeout: 180_000 });
 
   test("the viewer, the running tab's title and a budget refusal speak Chinese", async ({ page, browser, user }) => {
+    // Headless Chromium shows no notifications: record their titles, and let the test hide the tab (as signals.spec does).
+    await page.addInitScript(() => {
+      window.__zhNotes = [];
+      window.__zhHidden = false;
+      class RecordedNotification {
+        static permission: NotificationPermission = "default";
+        static async requestPermission(): Promise<NotificationPermission> {
+          RecordedNotification.permission = "granted";
+          return "granted";
+        }
+        onclick: (() => void) | null = null;
+        constructor(title: string) {
+          window.__zhNotes.push(title);
+        }
+        close() {}
+      }
+      Object.defineProperty(window, "Notification", { value: RecordedNotification, configurable: true });
+      Object.defineProperty(document, "visibilityState", { get: () => (window.__zhHidden ? "hidden" : "visible"), configurable: true });
+    });
     await signUp(page, user);
     const api = new StudioApi(page.request);
     const prompt = uniquePrompt("A paper lantern over a river");
@@ -62,13 +88,16 @@ test.describe("查看大图、标签页标题和服务器提示（简体中文�
     await expect(viewer).toBeHidden();
 
     // A running video: the tab title counts it in Chinese, the notify button asks in Chinese,
-    // and the page's own title comes back when it is done.
-    const video = await api.video(uniquePrompt("Rain on a tin roof"));
+    // the hidden tab's notification says it is ready in Chinese, and the page's own title
+    // comes back when it is done.
+    await api.video(uniquePrompt("Rain on a tin roof"));
     await page.reload();
     await expect(page).toHaveTitle(/^（1 个生成中）\d{1,3}% · Pixapi Studio$/);
-    await expect(page.getByRole("button", { name: "完成时通知我" })).toBeVisible();
-    await api.waitFor(video.id);
-    await expect(page).toHaveTitle("图库 · Pixapi Studio", { timeout: 30_000 });
+    await page.getByRole("button", { name: "完成时通知我" }).click();
+    await page.evaluate(() => (window.__zhHidden = true));
+    await expect.poll(() => page.evaluate(() => window.__zhNotes), { timeout: 120_000 }).toEqual(["视频已完成 · Pixapi Studio"]);
+    await page.evaluate(() => (window.__zhHidden = false));
+    await expect(page).toHaveTitle("图库 · Pixapi Studio");
 
     // The server's budget refusal, with its numbers, in Chinese.
     await setAllowance(browser, user.email, 0.5);

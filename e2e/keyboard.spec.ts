@@ -50,6 +50,31 @@ test.describe("keyboard only", () => {
     await expect(tile).toBeFocused();
   });
 
+  test("the close button and the browser's Back also give focus back to the tile that opened the detail view", async ({ page, signedIn: _ }) => {
+    const api = new StudioApi(page.request);
+    const prompt = uniquePrompt("A lantern on a jetty");
+    await api.waitFor((await api.image(prompt)).id);
+    await page.goto("/gallery");
+    const tile = page.getByRole("list", { name: "Generations" }).getByRole("button", { name: prompt });
+    const detail = page.getByRole("dialog");
+    await tabTo(page, tile);
+
+    await page.keyboard.press("Enter");
+    await expect(detail).toBeVisible();
+    await tabTo(page, detail.getByRole("button", { name: "Close", exact: true }));
+    await page.keyboard.press("Enter");
+    await expect(detail).toBeHidden();
+    await expect(tile).toBeFocused();
+
+    // Back (a phone's back gesture) closes it too: opening pushed a history entry.
+    await page.keyboard.press("Enter");
+    await expect(detail).toBeVisible();
+    await page.goBack();
+    await expect(detail).toBeHidden();
+    await expect(page).toHaveURL(/\/gallery$/);
+    await expect(tile).toBeFocused();
+  });
+
   test("deleting from the detail view puts focus on the next tile, and on the empty gallery after the last", async ({ page, signedIn: _ }) => {
     const api = new StudioApi(page.request);
     const older = uniquePrompt("A paper boat on a pond");

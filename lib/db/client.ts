@@ -33,6 +33,22 @@ function state(): DbState {
   return holder.__pixapiStudioDb;
 }
 
+/**
+ * Which engine a client talks to, for the few writes that take a shorter path on PGlite:
+ * it runs one statement at a time on its one connection, so a single statement is already
+ * isolated from every other one (PostgreSQL needs a row lock for the same guarantee).
+ * Unregistered clients count as PostgreSQL: the path that is exact on both.
+ */
+const engines = new WeakMap<PrismaClient, "pglite" | "postgres">();
+
+export function registerEngine(prisma: PrismaClient, engine: "pglite" | "postgres"): void {
+  engines.set(prisma, engine);
+}
+
+export function runsOnPGlite(prisma: PrismaClient): boolean {
+  return engines.get(prisma) === "pglite";
+}
+
 export function createPrismaClient(target: DatabaseTarget): { prisma: PrismaClient; close: () => Promise<void> } {
   const opened = openAdapter(target);
   // Prisma's defaults (2 s to start a transaction, 5 s to finish it) turned a busy moment
@@ -40,6 +56,7 @@ export function createPrismaClient(target: DatabaseTarget): { prisma: PrismaClie
   // short row-locked writes, so waiting longer is better than failing; a timeout that still
   // happens answers 503 + Retry-After (lib/db/errors.ts isDatabaseBusy).
   const prisma = new PrismaClient({ adapter: opened.factory, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  registerEngine(prisma, target.databaseUrl ? "postgres" : "pglite");
   return {
     prisma,
     close: async () => {

@@ -1,8 +1,14 @@
 import { Prisma } from "./generated/client";
 
-/** P2002: a unique constraint rejected the write (same code on PGlite and PostgreSQL). */
+/**
+ * A unique constraint rejected the write (same on PGlite and PostgreSQL): P2002 from a
+ * model query; from a raw query (P2010) the driver adapter's error kind says it.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  return cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505";
 }
 
 /** P2025: the row an update/delete needed does not exist (or failed its where clause). */

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { inspectUpload, makeImageThumbnail } from "@/lib/media";
 import { deleteObjects } from "@/lib/storage";
-import { assertBudgetFits, budgetGuard } from "@/lib/usage/budget";
+import { assertBudgetFits, spendCheck, spendRefusal } from "@/lib/usage/budget";
 import { MAX_EDIT_IMAGES, type GenerationRequest } from "@/lib/validation/generation";
 import { estimateCreditsSafe, pixelsOf, toMilli } from "@/lib/catalog";
 import { assertSameRequest } from "./idempotency";
@@ -83,8 +83,9 @@ export async function createGeneration(input: {
       estimatedMilli,
       apiToken: input.apiToken,
       inputs,
-      guard: budgetGuard({ userId, estimateMilli: estimatedMilli }),
+      budget: spendCheck(),
     });
+    if ("refused" in result) throw await spendRefusal({ userId, estimateMilli: estimatedMilli, refused: result.refused });
     if (!result.created) await deleteObjects({ keys: written });
     else enqueueRun(id, result.generation);
     return { generation: generationToView(result.generation), created: result.created };

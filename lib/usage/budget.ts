@@ -1,6 +1,6 @@
 import "server-only";
-import { lockUserForSpend, sumUsage, getUserAllowance } from "@/lib/db/queries/usage";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { SpendCheck } from "@/lib/db/queries/generations";
+import { sumUsage, getUserAllowance } from "@/lib/db/queries/usage";
 import { toMilli } from "@/lib/catalog";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -75,21 +75,22 @@ export function quotaExceeded(input: { allowanceMilli: number; spentMilli: numbe
 }
 
 /**
- * The race-safe check, run inside the transaction that writes the hold: locks the user's
- * row, re-reads their spend and throws (rolling the transaction back) when the new hold
- * would not fit. Concurrent submits of one user queue on the lock.
+ * The race-safe check's inputs: the write that holds the credits checks them in SQL against
+ * the user's locked row (createGenerationWithHold), so concurrent submits of one user are
+ * checked one after the other.
  */
-export function budgetGuard({ userId, estimateMilli, now = new Date() }: { userId: string; estimateMilli: number; now?: Date }) {
-  return async (tx: Prisma.TransactionClient): Promise<void> => {
-    const user = await lockUserForSpend(tx, { userId });
-    if (!user || user.disabled) throw new AppError("authentication_error", "Sign in to continue.");
-    const allowanceMilli = effectiveAllowanceMilli(user.allowanceMilli);
-    if (allowanceMilli === null) return;
-    const period = currentPeriod(now);
-    const totals = await sumUsage({ userId, since: period.start, until: period.end, db: tx });
-    const spentMilli = totals.settledMilli + totals.heldMilli;
-    if (spentMilli + estimateMilli > allowanceMilli) throw quotaExceeded({ allowanceMilli, spentMilli, estimateMilli, period, now });
-  };
+export function spendCheck(now: Date = new Date()): SpendCheck {
+  const period = currentPeriod(now);
+  const fallback = env().DEFAULT_ALLOWANCE_CREDITS;
+  return { periodStart: period.start, periodEnd: period.end, defaultAllowanceMilli: fallback === null ? null : toMilli(fallback) };
+}
+
+/** The answer when that write refused: the user is disabled, or the spend did not fit (numbers read again for the message). */
+export async function spendRefusal({ userId, estimateMilli, refused, now = new Date() }: { userId: string; estimateMilli: number; refused: "disabled" | "budget"; now?: Date }): Promise<AppError> {
+  if (refused === "disabled") return new AppError("authentication_error", "Sign in to continue.");
+  const budget = await getBudget({ userId, now });
+  const allowanceMilli = budget.allowanceMilli ?? 0;
+  return quotaExceeded({ allowanceMilli, spentMilli: budget.settledMilli + budget.heldMilli, estimateMilli, period: budget.period, now });
 }
 
 /** A cheap early check before any work (uploads, thumbnails); the guard above is the real one. */

@@ -174,23 +174,33 @@ forEachDatabase("credit ledger and budgets", (getDb) => {
     }
   });
 
+  it("stays exact with eight concurrent submits: a 7-credit allowance takes three 2-credit holds, never four", async () => {
+    for (let round = 0; round < 3; round++) {
+      const user = await userWithAllowance(7);
+      // One settled spend already counts against the allowance too.
+      const first = await submit(user, `settled first ${round}`);
+      expect(first.status).toBe(202);
+      await settleGeneration(((await first.json()) as { generation: GenerationView }).generation.id);
+      const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => submit(user, `burst ${round}-${i}`)));
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([202, 202, 429, 429, 429, 429, 429, 429]);
+      const refusal = (await responses.find((r) => r.status === 429)!.json()) as Envelope;
+      expect(refusal.error.message).toMatch(/needs 2 credits, but you have 1 credit left this month/);
+      const entries = await ledgerOf(user);
+      expect(entries.map((e) => e.amountMilli)).toEqual([2000, 2000, 2000]);
+      expect(await getDb().prisma.generation.count({ where: { userId: user.id } })).toBe(3);
+      await drainBackground();
+    }
+  });
+
   it("refuses a user disabled between the session check and the hold", async () => {
     const user = await userWithAllowance(10);
-    const { budgetGuard } = await import("@/lib/usage/budget");
+    const { spendCheck } = await import("@/lib/usage/budget");
     await getDb().prisma.user.update({ where: { id: user.id }, data: { disabled: true } });
-    await expect(
-      createGenerationWithHold({
-        id: newId(),
-        userId: user.id,
-        kind: "image",
-        mode: "sync",
-        model: "gpt-image-2",
-        prompt: "sneaky",
-        params: {},
-        estimatedMilli: 2000,
-        guard: budgetGuard({ userId: user.id, estimateMilli: 2000 }),
-      }),
-    ).rejects.toMatchObject({ type: "authentication_error" });
+    const id = newId();
+    const result = await createGenerationWithHold({ id, userId: user.id, kind: "image", mode: "sync", model: "gpt-image-2", prompt: "sneaky", params: {}, estimatedMilli: 2000, budget: spendCheck() });
+    expect(result).toEqual({ created: false, refused: "disabled" });
     expect(await ledgerOf(user)).toEqual([]);
+    expect(await getDb().prisma.generation.count({ where: { id } })).toBe(0);
   });
 });

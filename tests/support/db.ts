@@ -4,7 +4,7 @@ import { createPGlite } from "@/lib/db/pglite-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { openAdapter, openPGlite, type OpenedAdapter } from "@/lib/db/adapters";
-import { setPrismaForTests } from "@/lib/db/client";
+import { registerEngine, setPrismaForTests } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { adminQuery, databaseUrl } from "./postgres-admin";
 
@@ -65,6 +65,7 @@ export async function createTestDatabase(kind: DbKind, { migrated = true } = {})
     drop = () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   const prisma = new PrismaClient({ adapter: opened.factory });
+  registerEngine(prisma, kind);
   const extra: { prisma: PrismaClient; close: () => Promise<void> }[] = [];
   return {
     kind,
@@ -75,6 +76,7 @@ export async function createTestDatabase(kind: DbKind, { migrated = true } = {})
       if (!url) return prisma;
       const more = openAdapter({ databaseUrl: url, dataDir: "" });
       const client = new PrismaClient({ adapter: more.factory });
+      registerEngine(client, "postgres");
       extra.push({ prisma: client, close: more.close });
       return client;
     },

@@ -1,6 +1,7 @@
 import "server-only";
-import { getPrisma } from "../client";
+import { getPrisma, runsOnPGlite } from "../client";
 import { Prisma, type GenerationKind, type GenerationMode } from "../generated/client";
+import { newId } from "../../ids";
 import { isUniqueViolation } from "../errors";
 import { mediaSelect, type NewMedia } from "./media";
 
@@ -35,12 +36,37 @@ export const generationSelect = {
 
 export type GenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
 
-/** generationSelect without its relations: what an INSERT ... RETURNING gives back. */
-const { media: _media, collectionItems: _collections, ...generationScalars } = generationSelect;
 /**
- * Creates a queued generation, its input media rows and its credit hold in one
- * transaction. With an idempotency key already used by this user, nothing is written and
- * the existing generation comes back with `created: false`.
+ * What the submit's single write checks, in SQL, against the user's row locked for it:
+ * the user is not disabled and, when `budget` is given, their spend in the period (held
+ * plus settled ledger rows created in it) plus this estimate fits their allowance (their
+ * own, else `defaultAllowanceMilli`; both null: unlimited).
+ */
+export interface SpendCheck {
+  periodStart: Date;
+  periodEnd: Date;
+  defaultAllowanceMilli: number | null;
+}
+
+export type CreateWithHoldResult =
+  | { created: true; generation: GenerationRow }
+  | { created: false; generation: GenerationRow }
+  /** Nothing written: the user is disabled (or gone), or the hold would not fit the budget. */
+  | { created: false; refused: "disabled" | "budget" };
+
+/**
+ * Creates a queued generation, its input media rows and its credit hold atomically: one
+ * INSERT ... WITH statement checks the user's state and budget and writes generation,
+ * inputs and hold only if they pass. No interactive transaction holds a connection (on
+ * PGlite: the process's one connection) across round trips to this process.
+ * On PostgreSQL the statement runs after a row lock on the user, in one batch transaction:
+ * concurrent submits of one user queue on the lock, and the budget stays exact because in
+ * READ COMMITTED the write starts (and takes its snapshot) after the lock is granted, so
+ * it sees the hold the lock's previous owner committed; a single statement that waited
+ * for the lock itself would still read with its older snapshot and miss it.
+ * tests/routes/budget.test.ts races this on both databases. With an idempotency key
+ * already used by this user, nothing is written and the existing generation comes back
+ * with `created: false`.
  */
 export async function createGenerationWithHold(input: {
   id: string;
@@ -55,43 +81,71 @@ export async function createGenerationWithHold(input: {
   inputs?: NewMedia[];
   /** Made through the /v1 API with this personal token (kept by name for the gallery). */
   apiToken?: { id: string; name: string };
-  /** Runs first inside the transaction (e.g. the budget check); throwing rolls everything back. */
-  guard?: (tx: Prisma.TransactionClient) => Promise<void>;
-}): Promise<{ generation: GenerationRow; created: boolean }> {
+  /** Check the budget in the same write (the submit path); without it only the user's state is checked. */
+  budget?: SpendCheck;
+}): Promise<CreateWithHoldResult> {
   const prisma = getPrisma();
+  const now = new Date();
+  const inputs = input.inputs ?? [];
+  const budget = input.budget;
+  const mediaJson = JSON.stringify(
+    inputs.map((m) => ({
+      id: m.id,
+      role: m.role,
+      kind: m.kind,
+      mime_type: m.mimeType,
+      width: m.width,
+      height: m.height,
+      bytes: m.bytes,
+      duration_ms: m.durationMs ?? null,
+      storage_key: m.storageKey,
+      thumb_key: m.thumbKey ?? null,
+      sha256: m.sha256,
+      position: m.position,
+    })),
+  );
+  // Input media (edits, videos from an image) go in with the generation; most submits have none.
+  const insertMedia = inputs.length
+    ? Prisma.sql`, m AS (
+          INSERT INTO media (id, user_id, generation_id, role, kind, mime_type, width, height, bytes, duration_ms, storage_key, thumb_key, sha256, position, created_at)
+          SELECT x.id, g.user_id, g.id, x.role::media_role, x.kind::media_kind, x.mime_type, x.width, x.height, x.bytes, x.duration_ms, x.storage_key, x.thumb_key, x.sha256, x.position, ${now}
+          FROM g, jsonb_to_recordset(${mediaJson}::jsonb) AS x(id text, role text, kind text, mime_type text, width int, height int, bytes int, duration_ms int, storage_key text, thumb_key text, sha256 text, position int)
+          RETURNING id
+        )`
+    : Prisma.empty;
+  // Spend in the period, only when there is an allowance to check it against.
+  const fitsBudget = budget
+    ? Prisma.sql`(usr.allowance IS NULL OR ${input.estimatedMilli}::int + (
+              SELECT COALESCE(SUM(e.amount_milli), 0) FROM usage_entries e
+              WHERE e.user_id = usr.id AND e.status IN ('held', 'settled')
+                AND e.created_at >= ${budget.periodStart} AND e.created_at < ${budget.periodEnd}
+            ) <= usr.allowance)`
+    : Prisma.sql`true`;
+  const write = prisma.$queryRaw<{ created: number; disabled: boolean | null }[]>(Prisma.sql`
+        WITH usr AS (
+          SELECT u.id, u.disabled, COALESCE(u.allowance_milli, ${budget?.defaultAllowanceMilli ?? null}::int) AS allowance
+          FROM users u WHERE u.id = ${input.userId}
+        ), fits AS (
+          SELECT usr.id FROM usr WHERE NOT usr.disabled AND ${fitsBudget}
+        ), g AS (
+          INSERT INTO generations (id, user_id, kind, mode, model, prompt, params, idempotency_key, estimated_milli, api_token_id, api_token_name, created_at, updated_at)
+          SELECT ${input.id}, fits.id, ${input.kind}::generation_kind, ${input.mode}::generation_mode, ${input.model}, ${input.prompt}, ${JSON.stringify(input.params)}::jsonb,
+                 ${input.idempotencyKey ?? null}, ${input.estimatedMilli}::int, ${input.apiToken?.id ?? null}, ${input.apiToken?.name ?? null}, ${now}, ${now}
+          FROM fits
+          RETURNING id, user_id
+        )${insertMedia}, h AS (
+          INSERT INTO usage_entries (id, user_id, generation_id, model, kind, amount_milli, created_at)
+          SELECT ${newId()}, g.user_id, g.id, ${input.model}, ${input.kind}::generation_kind, ${input.estimatedMilli}::int, ${now}
+          FROM g
+          RETURNING id
+        )
+        SELECT (SELECT count(*) FROM g)::int AS created, (SELECT disabled FROM usr) AS disabled`);
+  let result: { created: number; disabled: boolean | null }[];
   try {
-    const generation = await prisma.$transaction(async (tx) => {
-      await input.guard?.(tx);
-      const row = await tx.generation.create({
-        select: generationScalars,
-        data: {
-          id: input.id,
-          userId: input.userId,
-          kind: input.kind,
-          mode: input.mode,
-          model: input.model,
-          prompt: input.prompt,
-          params: input.params,
-          idempotencyKey: input.idempotencyKey ?? null,
-          estimatedMilli: input.estimatedMilli,
-          apiTokenId: input.apiToken?.id ?? null,
-          apiTokenName: input.apiToken?.name ?? null,
-        },
-      });
-      const inputs = input.inputs ?? [];
-      if (inputs.length) await tx.media.createMany({ data: inputs.map((m) => ({ ...m, userId: input.userId, generationId: input.id })) });
-      await tx.usageEntry.create({
-        select: { id: true },
-        data: { userId: input.userId, generationId: input.id, model: input.model, kind: input.kind, amountMilli: input.estimatedMilli },
-      });
-      // The row as generationSelect would read it back, without reading it back: a new
-      // generation has exactly the inputs just written and no collections yet.
-      const media: GenerationRow["media"] = inputs
-        .map((m) => ({ id: m.id, role: m.role, kind: m.kind, mimeType: m.mimeType, width: m.width, height: m.height, bytes: m.bytes, durationMs: m.durationMs ?? null, position: m.position, generationId: input.id, storageKey: m.storageKey, thumbKey: m.thumbKey ?? null }))
-        .sort((a, b) => a.position - b.position);
-      return { ...row, media, collectionItems: [] } satisfies GenerationRow;
-    });
-    return { generation, created: true };
+    // PGlite runs one statement at a time: the write alone is already isolated, and
+    // a transaction around it would only add round trips on the process's one thread.
+    if (runsOnPGlite(prisma)) result = await write;
+    else [, result] = await prisma.$transaction([prisma.$queryRaw`SELECT 1 FROM users WHERE id = ${input.userId} FOR UPDATE`, write]);
   } catch (error) {
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const existing = await prisma.generation.findUnique({
@@ -102,6 +156,37 @@ export async function createGenerationWithHold(input: {
     }
     throw error;
   }
+  const row = result[0];
+  if (!row || row.created !== 1) return { created: false, refused: row?.disabled === false ? "budget" : "disabled" };
+  // The row as generationSelect would read it back, without reading it back: a new
+  // generation has exactly the inputs just written and no collections yet.
+  const media: GenerationRow["media"] = inputs
+    .map((m) => ({ id: m.id, role: m.role, kind: m.kind, mimeType: m.mimeType, width: m.width, height: m.height, bytes: m.bytes, durationMs: m.durationMs ?? null, position: m.position, generationId: input.id, storageKey: m.storageKey, thumbKey: m.thumbKey ?? null }))
+    .sort((a, b) => a.position - b.position);
+  const generation: GenerationRow = {
+    id: input.id,
+    userId: input.userId,
+    kind: input.kind,
+    status: "queued",
+    mode: input.mode,
+    model: input.model,
+    prompt: input.prompt,
+    params: input.params as Prisma.JsonValue,
+    progress: 0,
+    upstreamTaskId: null,
+    errorType: null,
+    errorMessage: null,
+    estimatedMilli: input.estimatedMilli,
+    costMilli: null,
+    createdAt: now,
+    startedAt: null,
+    completedAt: null,
+    apiTokenName: input.apiToken?.name ?? null,
+    favorite: false,
+    media,
+    collectionItems: [],
+  };
+  return { generation, created: true };
 }
 
 /** Internal (runner/tracker) read, not scoped by user: never reachable from a request. */

@@ -28,19 +28,6 @@ export async function sumUsage(input: { userId: string; since: Date; until?: Dat
   return { settledMilli: Number(row?.settled ?? 0), heldMilli: Number(row?.held ?? 0) };
 }
 
-/**
- * Locks the user's row for the rest of the transaction and returns what a spend check
- * needs. Every credit hold of one user goes through this lock, so two concurrent submits
- * are checked one after the other: the second sees the first one's hold (READ COMMITTED
- * takes a new snapshot for each statement after the lock is granted).
- */
-export async function lockUserForSpend(tx: Db, { userId }: { userId: string }): Promise<{ allowanceMilli: number | null; disabled: boolean } | null> {
-  const rows = await tx.$queryRaw<{ allowance_milli: number | null; disabled: boolean }[]>(Prisma.sql`
-    SELECT allowance_milli, disabled FROM users WHERE id = ${userId} FOR UPDATE`);
-  const row = rows[0];
-  return row ? { allowanceMilli: row.allowance_milli === null ? null : Number(row.allowance_milli), disabled: row.disabled } : null;
-}
-
 export async function getUserAllowance({ userId }: { userId: string }): Promise<number | null> {
   const user = await getPrisma().user.findUnique({ where: { id: userId }, select: { allowanceMilli: true } });
   return user?.allowanceMilli ?? null;

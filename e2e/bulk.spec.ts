@@ -128,6 +128,8 @@ test.describe("bulk actions", () => {
       await expect(gallery.confirm).toBeHidden();
       await expect(gallery.tiles).toHaveCount(1);
       await expect(bar).toBeHidden();
+      // Focus is not lost with the bar: it lands on the tile left (the deleted ones' neighbour).
+      await expect(gallery.tileButton(keep.prompt)).toBeFocused();
     }
 
     await selectAndDelete();

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { useServerText } from "@/components/studio/use-server-text";
 import { apiFetch } from "@/lib/api-fetch";
 import type { ApiTokenView } from "@/lib/api-tokens/view";
 import { queryKeys } from "@/lib/query-keys";
@@ -27,10 +29,12 @@ export function useCreateToken() {
 
 export function useRevokeToken() {
   const client = useQueryClient();
+  const t = useTranslations("tokens.list");
+  const { errorText } = useServerText();
   return useMutation({
     mutationFn: (id: string) => apiFetch<void>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.tokens.all() }),
     // About no field: a toast, so the list keeps its place.
-    onError: (error) => toast.error("Couldn't revoke the token", { description: error.message }),
+    onError: (error) => toast.error(t("revokeFailed"), { description: errorText(error, error.message) }),
   });
 }

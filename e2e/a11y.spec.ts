@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import en from "../messages/en.json";
+import zhCN from "../messages/zh-CN.json";
 import { expect, test } from "./fixtures";
 import { E2E_ADMIN } from "./pages/admin-page";
 import { StudioApi } from "./pages/gallery-page";
@@ -131,14 +133,14 @@ test.describe("accessibility (axe)", () => {
       await screenshot(page, c, "gallery-detail");
       await page.keyboard.press("Escape");
       await expect(page.getByRole("dialog")).toBeHidden();
-      const viewLarge = page.locator('main button[aria-haspopup="dialog"]').first();
-      if (await viewLarge.count()) {
-        await viewLarge.click();
-        await expect(page.getByRole("dialog")).toBeVisible();
-        await audit(page, label("viewer"));
-        await screenshot(page, c, "viewer");
-        await page.keyboard.press("Escape");
-      }
+      // The tile's own round button (shown on hover), not the tile, which opens the detail view.
+      const viewLarge = page.getByRole("main").getByRole("button", { name: (c.locale === "en" ? en : zhCN).gallery.tile.viewLarge, exact: true }).first();
+      await viewLarge.hover();
+      await viewLarge.click();
+      await expect(page.getByRole("dialog").getByTestId("viewer-stage")).toBeVisible();
+      await audit(page, label("viewer"));
+      await screenshot(page, c, "viewer");
+      await page.keyboard.press("Escape");
 
       // The admin page, as the e2e admin (global setup made it the first account).
       await context.clearCookies({ name: "next-auth.session-token" });

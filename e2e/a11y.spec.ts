@@ -1,8 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
-import en from "../messages/en.json";
-import zhCN from "../messages/zh-CN.json";
 import { expect, test } from "./fixtures";
 import { E2E_ADMIN } from "./pages/admin-page";
 import { StudioApi } from "./pages/gallery-page";
@@ -17,6 +16,11 @@ const TOLERATED_MODERATE: Record<string, string> = {
   // both are labelled widgets, not page content a landmark would help to find.
   region: "portalled menus and the toast region live outside the landmarks by design",
 };
+
+/** The tile's "View large" name per language, from the catalogs (Playwright's loader takes no JSON imports). */
+const VIEW_LARGE = Object.fromEntries(
+  ["en", "zh-CN"].map((locale) => [locale, (JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")) as { gallery: { tile: { viewLarge: string } } }).gallery.tile.viewLarge]),
+);
 
 const COMBINATIONS = [
   { locale: "en", theme: "light", phone: false },
@@ -134,7 +138,7 @@ test.describe("accessibility (axe)", () => {
       await page.keyboard.press("Escape");
       await expect(page.getByRole("dialog")).toBeHidden();
       // The tile's own round button (shown on hover), not the tile, which opens the detail view.
-      const viewLarge = page.getByRole("main").getByRole("button", { name: (c.locale === "en" ? en : zhCN).gallery.tile.viewLarge, exact: true }).first();
+      const viewLarge = page.getByRole("main").getByRole("button", { name: VIEW_LARGE[c.locale], exact: true }).first();
       await viewLarge.hover();
       await viewLarge.click();
       await expect(page.getByRole("dialog").getByTestId("viewer-stage")).toBeVisible();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The lint rule that keeps visible copy in the catalogs (eslint.config.mjs, I18N_CONVERTED):
- * proves it is switched on for converted folders, with the exclusions the studio relies on.
+ * proves it is switched on for every page and component, with the exclusions the studio relies on.
  */
 describe("i18next/no-literal-string", () => {
   const eslint = new ESLint({ cwd: process.cwd() });
@@ -23,8 +23,11 @@ describe("i18next/no-literal-string", () => {
     "}",
   ].join("\n");
 
-  it("flags literal copy in a converted folder, and only the copy", async () => {
+  it("flags literal copy in any page or component, and only the copy", async () => {
     expect(await lint("components/shell/probe.tsx", code)).toEqual([7, 7]);
     expect(await lint("app/(auth)/sign-in/probe.tsx", code)).toEqual([7, 7]);
+    // A folder nobody has touched yet is covered too: there is no opt-in list any more.
+    expect(await lint("components/brand-new-folder/probe.tsx", code)).toEqual([7, 7]);
+    expect(await lint("app/(studio)/brand-new-page/page.tsx", code)).toEqual([7, 7]);
   }, 60_000);
 });

@@ -4,13 +4,7 @@ import { AdminPage, E2E_ADMIN } from "./pages/admin-page";
 import { AuthPage } from "./pages/auth-page";
 import { StudioApi } from "./pages/gallery-page";
 import { uniquePrompt } from "./support/emulator";
-
-declare global {
-  interface Window {
-    __zhNotes: string[];
-    __zhHidden: boolean;
-  }
-}
+import { recordedNotifications, recordNotifications, setTabHidden } from "./support/notifications";
 
 /** Signs `user` up and in through the API, in this (Chinese) browser: the forms have their own specs. */
 async function signUp(page: Page, user: TestUser) {
@@ -44,25 +38,7 @@ test.describe("查看大图、标签页标题和服务器提示（简体中文�
   test.describe.configure({ timeout: 180_000 });
 
   test("the viewer, the running tab's title and a budget refusal speak Chinese", async ({ page, browser, user }) => {
-    // Headless Chromium shows no notifications: record their titles, and let the test hide the tab (as signals.spec does).
-    await page.addInitScript(() => {
-      window.__zhNotes = [];
-      window.__zhHidden = false;
-      class RecordedNotification {
-        static permission: NotificationPermission = "default";
-        static async requestPermission(): Promise<NotificationPermission> {
-          RecordedNotification.permission = "granted";
-          return "granted";
-        }
-        onclick: (() => void) | null = null;
-        constructor(title: string) {
-          window.__zhNotes.push(title);
-        }
-        close() {}
-      }
-      Object.defineProperty(window, "Notification", { value: RecordedNotification, configurable: true });
-      Object.defineProperty(document, "visibilityState", { get: () => (window.__zhHidden ? "hidden" : "visible"), configurable: true });
-    });
+    await recordNotifications(page);
     await signUp(page, user);
     const api = new StudioApi(page.request);
     const prompt = uniquePrompt("A paper lantern over a river");
@@ -94,9 +70,9 @@ test.describe("查看大图、标签页标题和服务器提示（简体中文�
     await page.reload();
     await expect(page).toHaveTitle(/^（1 个生成中）\d{1,3}% · Pixapi Studio$/);
     await page.getByRole("button", { name: "完成时通知我" }).click();
-    await page.evaluate(() => (window.__zhHidden = true));
-    await expect.poll(() => page.evaluate(() => window.__zhNotes), { timeout: 120_000 }).toEqual(["视频已完成 · Pixapi Studio"]);
-    await page.evaluate(() => (window.__zhHidden = false));
+    await setTabHidden(page, true);
+    await expect.poll(async () => (await recordedNotifications(page)).map((n) => n.title), { timeout: 120_000 }).toEqual(["视频已完成 · Pixapi Studio"]);
+    await setTabHidden(page, false);
     await expect(page).toHaveTitle("图库 · Pixapi Studio");
 
     // The server's budget refusal, with its numbers, in Chinese.

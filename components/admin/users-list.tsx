@@ -53,7 +53,7 @@ function UserRow({ user, self, defaultAllowance, period }: { user: AdminUserView
     <li
       aria-label={user.email}
       className={clsx(
-        "grid grid-cols-2 gap-x-4 gap-y-3 px-5 py-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] md:items-center",
+        "grid grid-cols-2 gap-x-4 gap-y-3 px-5 py-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_minmax(0,1.5fr)] md:items-center",
         user.disabled && "bg-zinc-50 dark:bg-zinc-900/40",
       )}
     >
@@ -154,7 +154,7 @@ export function UsersList({ initialData }: { initialData: AdminUsersView }) {
           <Alert title={t("refreshFailed")}>{errorText(query.error, query.error.message)}</Alert>
         </div>
       ) : null}
-      <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_auto] gap-3 border-b border-zinc-200 px-5 pb-2 text-xs font-medium uppercase tracking-wide text-zinc-600 md:grid dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
+      <div className="hidden grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1.6fr)_minmax(0,1.5fr)] gap-x-4 border-b border-zinc-200 px-5 pb-2 text-xs font-medium uppercase tracking-wide text-zinc-600 md:grid dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
         <span>{t("columns.user")}</span>
         <span>{t("spent", { period: tp(data.period) })}</span>
         <span>{t("columns.allowance")}</span>

@@ -43,7 +43,7 @@ describe("deletes that wait out their undo window", () => {
     expect(second).toHaveBeenCalledTimes(1);
   });
 
-  it("a batch hides all its ids at once, waits one window, and undoes as one", () => {
+  it("a batch hides all its ids at once, waits one window, and undoes as one", async () => {
     const commit = vi.fn();
     const undo = scheduleDelete(["b1", "b2", "b3"], commit, vi.fn());
     expect([...pendingIds()].filter((id) => id.startsWith("b")).sort()).toEqual(["b1", "b2", "b3"]);
@@ -55,8 +55,29 @@ describe("deletes that wait out their undo window", () => {
 
     const sent = vi.fn();
     scheduleDelete(["b4", "b5"], sent, vi.fn());
-    vi.advanceTimersByTime(UNDO_WINDOW_MS);
+    await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS);
     expect(sent).toHaveBeenCalledTimes(1);
     expect(pendingIds().has("b4")).toBe(false);
+  });
+
+  it("keeps the items hidden until the server has answered, then shows a failed one again", async () => {
+    let answer: (ok: boolean) => void = () => undefined;
+    const commit = vi.fn(() => new Promise<void>((resolve, reject) => (answer = (ok) => (ok ? resolve() : reject(new Error("refused"))))));
+    const undo = scheduleDelete("s1", commit, vi.fn());
+    await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS);
+    expect(commit).toHaveBeenCalledTimes(1);
+    // Sent, not answered: still hidden (no flash back into the grid), and too late to undo.
+    expect(pendingIds().has("s1")).toBe(true);
+    expect(undo()).toBe(false);
+    expect(pendingIds().has("s1")).toBe(true);
+    answer(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pendingIds().has("s1")).toBe(false);
+
+    const ok = vi.fn(() => Promise.resolve());
+    scheduleDelete("s2", ok, vi.fn());
+    await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS);
+    expect(ok).toHaveBeenCalledTimes(1);
+    expect(pendingIds().has("s2")).toBe(false);
   });
 });

@@ -7,13 +7,20 @@ import { useSyncExternalStore } from "react";
  * shows it, but the request is only sent when the window closes, so Undo costs nothing.
  * Module state, not component state, so closing the detail view or moving to another
  * studio page doesn't cancel (or lose) a delete; leaving the site sends the pending ones
- * at once (keepalive), so nothing the person deleted survives a closed tab.
+ * at once (keepalive), so nothing the person deleted survives a closed tab. Once sent, the
+ * items stay hidden until the server has answered: shown again in between, a deleted item
+ * would flash back into the grid (and take the place, and the focus, of what replaced it,
+ * say the empty gallery's heading) until the lists caught up.
  */
 export const UNDO_WINDOW_MS = 5000;
 
-type Commit = () => void;
-/** Keyed by the id (one item) or by the batch (a bulk delete): each waits and undoes as one. */
-const pending = new Map<string, { ids: readonly string[]; timer: ReturnType<typeof setTimeout>; commit: Commit; flush: () => void }>();
+/** Sends the delete; the promise settles when the server has answered (and the caches know). */
+type Commit = () => Promise<unknown> | void;
+/**
+ * Keyed by the id (one item) or by the batch (a bulk delete): each waits and undoes as one.
+ * `sending`: the window has closed and the request is out; it can no longer be undone.
+ */
+const pending = new Map<string, { ids: readonly string[]; timer: ReturnType<typeof setTimeout>; commit: Commit; flush: () => void; sending: boolean }>();
 let snapshot: ReadonlySet<string> = new Set();
 const listeners = new Set<() => void>();
 
@@ -53,10 +60,24 @@ export function scheduleDelete(id: string | readonly string[], commit: Commit, f
   const key = typeof id === "string" ? id : `batch:${ids.join(",")}`;
   cancel(key);
   const timer = setTimeout(() => {
-    if (pending.delete(key)) changed();
-    commit();
+    const entry = pending.get(key);
+    if (!entry) return;
+    entry.sending = true;
+    let answered: Promise<unknown> | void = undefined;
+    try {
+      answered = commit();
+    } finally {
+      // Commits report their own failures (a toast; the item comes back once unhidden).
+      void Promise.resolve(answered)
+        .catch(() => undefined)
+        .finally(() => {
+          if (pending.get(key) !== entry) return;
+          pending.delete(key);
+          changed();
+        });
+    }
   }, UNDO_WINDOW_MS);
-  pending.set(key, { ids, timer, commit, flush });
+  pending.set(key, { ids, timer, commit, flush, sending: false });
   changed();
   listenForExit();
   return () => cancel(key);
@@ -65,7 +86,7 @@ export function scheduleDelete(id: string | readonly string[], commit: Commit, f
 /** Stops a delete that has not been sent; false when it already was. */
 function cancel(key: string): boolean {
   const entry = pending.get(key);
-  if (!entry) return false;
+  if (!entry || entry.sending) return false;
   clearTimeout(entry.timer);
   pending.delete(key);
   changed();
@@ -80,7 +101,8 @@ function listenForExit() {
     for (const [key, entry] of pending) {
       clearTimeout(entry.timer);
       pending.delete(key);
-      entry.flush();
+      // One that is already out needs no second request.
+      if (!entry.sending) entry.flush();
     }
     changed();
   });

@@ -55,7 +55,7 @@ export function useDeleteGeneration() {
       g.id,
       () => {
         toast.loading(t("deletingNow", { prompt }), { id: toastId, action: undefined, duration: Infinity });
-        sendDelete(g.id).then(
+        return sendDelete(g.id).then(
           () => {
             forget(queryClient, g.id);
             toast.success(t("deleted", { prompt }), { id: toastId, duration: 4000 });

@@ -99,7 +99,7 @@ export function useBulkActions() {
       ids,
       () => {
         toast.loading(t("deletingNow", { count: ids.length }), { id: toastId, action: undefined, duration: Infinity });
-        send().then(
+        return send().then(
           () => {
             forget(queryClient, ids);
             toast.success(t("deleted", { count: ids.length }), { id: toastId, description: undefined, duration: 4000 });

@@ -114,7 +114,10 @@ forEachDatabase("the Pixapi-compatible /v1 API", (getDb) => {
     const res = await post(GENERATE, aliceToken, "/v1/images/generations", SMALL);
     const url = new URL(imagesResponseSchema.parse(await res.json()).data[0]!.url!);
     const tampered = new URL(url);
-    tampered.searchParams.set("sig", "A" + url.searchParams.get("sig")!.slice(1));
+    const sig = url.searchParams.get("sig")!;
+    // A different first character (a fixed "A" left one signature in 64 untouched).
+    tampered.searchParams.set("sig", (sig.startsWith("A") ? "B" : "A") + sig.slice(1));
+    expect(tampered.searchParams.get("sig")).not.toBe(sig);
     expect((await openFile(tampered.toString())).status).toBe(404);
     const late = new URL(url);
     late.searchParams.set("expires", String(Math.floor(Date.now() / 1000) - 1));

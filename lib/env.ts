@@ -26,6 +26,11 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where the embedded database, media files and demo secrets live. */
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  /**
+   * Where the embedded PGlite runs in the server: "worker" (default) in its own thread, so
+   * queries do not compete with request handling; "main" in the server's thread (lib/db/pglite-worker.mjs).
+   */
+  PGLITE_THREAD: z.enum(["worker", "main"]).default("worker"),
   /** PostgreSQL connection string. Unset: the embedded PGlite database under DATA_DIR. */
   DATABASE_URL: optionalString.pipe(
     z

@@ -22,6 +22,10 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const root = path.resolve(import.meta.dirname, "..");
 
+// The app finds files it starts at run time here (lib/db/pglite-worker.mjs): its bundled
+// modules live under .next/server and cannot tell where the checkout or standalone tree is.
+process.env.STUDIO_ROOT = root;
+
 const token = randomBytes(24).toString("base64url");
 process.env.STUDIO_PEER_TOKEN = token;
 

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createPGlite, SafePGliteAdapterFactory } from "./pglite-adapter";
+import { startPGliteWorker } from "./pglite-worker-adapter";
 
 /**
  * Picks the database: PostgreSQL when a URL is given, else the embedded PGlite under
@@ -16,6 +17,11 @@ export interface DatabaseTarget {
   databaseUrl?: string;
   /** DATA_DIR; PGlite lives in `${dataDir}/pglite`. */
   dataDir: string;
+  /**
+   * PGlite only: "worker" runs it in a worker thread (the server: lib/db/pglite-worker.mjs);
+   * default "main", this thread (migrations, scripts and tests, which open it briefly).
+   */
+  pgliteThread?: "worker" | "main";
 }
 
 export interface OpenedAdapter {
@@ -29,7 +35,7 @@ export function pgliteDir(dataDir: string): string {
   return path.join(path.resolve(dataDir), "pglite");
 }
 
-export function openAdapter({ databaseUrl, dataDir }: DatabaseTarget): OpenedAdapter {
+export function openAdapter({ databaseUrl, dataDir, pgliteThread = "main" }: DatabaseTarget): OpenedAdapter {
   if (databaseUrl) {
     // Our own pool, so close() ends every connection whatever the adapter or the schema
     // engine dispose (PrismaPg leaves an external pool open).
@@ -46,6 +52,7 @@ export function openAdapter({ databaseUrl, dataDir }: DatabaseTarget): OpenedAda
   const dir = pgliteDir(dataDir);
   // PGlite creates its own directory but not missing parents.
   mkdirSync(path.dirname(dir), { recursive: true });
+  if (pgliteThread === "worker") return { ...startPGliteWorker({ dataDir: dir }), description: `PGlite at ${dir} (worker thread)` };
   return openPGlite(createPGlite({ dataDir: dir }), `PGlite at ${dir}`);
 }
 

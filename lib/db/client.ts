@@ -72,7 +72,7 @@ export function getPrisma(): PrismaClient {
   if (s.closed) throw new Error("The database is closed: this server is shutting down.");
   if (!s.client) {
     const e = env();
-    const { prisma, close } = createPrismaClient({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
+    const { prisma, close } = createPrismaClient({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, pgliteThread: e.PGLITE_THREAD });
     s.client = prisma;
     s.close = close;
   }

@@ -42,16 +42,21 @@ export class SafePGliteAdapterFactory implements SqlMigrationAwareDriverAdapterF
     return withAwaitedScripts(await this.inner.connect(), this.client);
   }
 
-  async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = createPGlite();
-    const adapter = withAwaitedScripts(await new PrismaPGlite(shadow).connect(), shadow);
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = async () => {
-      await dispose();
-      await shadow.close();
-    };
-    return adapter;
+  connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return connectShadowPGlite();
   }
+}
+
+/** A fresh in-memory PGlite for the schema engine's shadow database, closed when it is disposed. */
+export async function connectShadowPGlite(): Promise<SqlDriverAdapter> {
+  const shadow = createPGlite();
+  const adapter = withAwaitedScripts(await new PrismaPGlite(shadow).connect(), shadow);
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = async () => {
+    await dispose();
+    await shadow.close();
+  };
+  return adapter;
 }
 
 function withAwaitedScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter {

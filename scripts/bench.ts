@@ -172,17 +172,25 @@ async function runProfile(): Promise<void> {
     } finally {
       await db.stop();
     }
-    const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
-    if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
-    const summary = summarizeProfile(path.join(profDir, file), 25);
+    // One profile per thread (CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile): thread 0
+    // is the server's main thread; the others are workers (the PGlite thread, sharp's are native).
+    const files = readdirSync(profDir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .map((f) => ({ f, thread: Number(f.split(".")[4] ?? 0) }))
+      .sort((a, b) => a.thread - b.thread);
+    if (files.length === 0) throw new Error(`no .cpuprofile written in ${profDir}`);
     const pct = (s: number) => `${(s * 100).toFixed(1)} %`;
-    console.log(`\nCPU profile of the Next server: ${(summary.totalMs / 1000).toFixed(1)} s recorded (start-up included)\n\nself time by package:`);
-    for (const p of summary.packages) console.log(`  ${pct(p.share).padStart(7)}  ${p.name}`);
-    console.log("\nself time by function:");
-    for (const f of summary.functions) console.log(`  ${pct(f.share).padStart(7)}  ${f.name}`);
-    const keep = path.join(os.tmpdir(), "studio-bench.cpuprofile");
-    copyFileSync(path.join(profDir, file), keep);
-    console.log(`\nprofile kept in ${keep} (open it in Chrome DevTools > Performance)`);
+    for (const { f, thread } of files) {
+      const summary = summarizeProfile(path.join(profDir, f), 25);
+      const which = thread === 0 ? "the Next server's main thread" : `worker thread ${thread} of the Next server`;
+      console.log(`\nCPU profile of ${which}: ${(summary.totalMs / 1000).toFixed(1)} s recorded (start-up included)\n\nself time by package:`);
+      for (const p of summary.packages) console.log(`  ${pct(p.share).padStart(7)}  ${p.name}`);
+      console.log("\nself time by function:");
+      for (const fn of summary.functions) console.log(`  ${pct(fn.share).padStart(7)}  ${fn.name}`);
+      const keep = path.join(os.tmpdir(), `studio-bench${thread === 0 ? "" : `-thread-${thread}`}.cpuprofile`);
+      copyFileSync(path.join(profDir, f), keep);
+      console.log(`\nprofile kept in ${keep} (open it in Chrome DevTools > Performance)`);
+    }
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }

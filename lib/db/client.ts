@@ -39,7 +39,11 @@ function state(): DbState {
  * isolated from every other one (PostgreSQL needs a row lock for the same guarantee).
  * Unregistered clients count as PostgreSQL: the path that is exact on both.
  */
-const engines = new WeakMap<PrismaClient, "pglite" | "postgres">();
+// On globalThis like the client itself: Next loads this module once per module graph (route
+// handlers, instrumentation), and a module-level map filled by the graph that created the
+// client was empty in the others, so the server's PGlite took PostgreSQL's longer path.
+const registry = globalThis as typeof globalThis & { __pixapiStudioDbEngines?: WeakMap<PrismaClient, "pglite" | "postgres"> };
+const engines = (registry.__pixapiStudioDbEngines ??= new WeakMap());
 
 export function registerEngine(prisma: PrismaClient, engine: "pglite" | "postgres"): void {
   engines.set(prisma, engine);

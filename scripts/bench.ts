@@ -11,7 +11,7 @@
  *                                 32-user read load, and a summary of where the time went
  *   npm run bench -- --profile=submit   the same under the 32-user async submit load
  *   (--postgres with either: the same on PostgreSQL)
- *   npm run bench -- --pglite     skip PostgreSQL
+ *   npm run bench -- --pglite     skip PostgreSQL (--postgres: skip PGlite)
  *   BENCH_PORT=3400 npm run bench  the studio on 3400, its emulator on 3401 (default: free ports)
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   await ensureBuild(log);
   if (profile) return runProfile();
   const rows: Row[] = [];
-  rows.push(...(await benchDatabase(pgliteDatabase())));
+  if (!args.has("--postgres")) rows.push(...(await benchDatabase(pgliteDatabase())));
   if (!args.has("--pglite")) {
     const pg = await postgresDatabase();
     if ("skipped" in pg) log(`PostgreSQL skipped: ${pg.skipped}`);

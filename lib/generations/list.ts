@@ -4,10 +4,10 @@ import { canonicalModelId } from "@/lib/catalog";
 import { listGenerationIdsForUser, listGenerationsForUser, type GenerationFilters } from "@/lib/db/queries/generation-reads";
 import { collectionBelongsTo } from "@/lib/db/queries/collections";
 import { AppError } from "@/lib/errors";
-import { decodeCursor, pageOf } from "@/lib/http/cursor";
+import type { JsonText } from "@/lib/http/route";
+import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import { IDS_MAX } from "@/lib/validation/collections";
 import { idSchema, safeText } from "@/lib/validation/safe-text";
-import { generationToTileView } from "./to-view";
 import { TILE_PROMPT_MAX, type GenerationListView } from "./view";
 
 /** GET /api/generations: ?limit, ?cursor and the gallery's filters. */
@@ -45,10 +45,17 @@ export async function listMatchingIds({ userId, query }: { userId: string; query
   return { ...found, limit: IDS_MAX };
 }
 
-export async function listGenerations({ userId, query }: { userId: string; query: ListQuery }): Promise<GenerationListView> {
+/**
+ * A gallery page as the JSON text of a GenerationListView: the database writes each tile
+ * (generation-reads.ts tileJson), this joins them. Typed by what it parses to.
+ */
+export async function listGenerations({ userId, query }: { userId: string; query: ListQuery }): Promise<JsonText<GenerationListView>> {
   const { limit, cursor, ...rest } = query;
   const filters = await filtersOf(userId, rest);
   // One extra row tells whether another page exists without a count query.
   const rows = await listGenerationsForUser({ userId, limit: limit + 1, promptMax: TILE_PROMPT_MAX, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
-  return pageOf(rows, limit, generationToTileView);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
+  return `{"items":[${page.map((r) => r.tile).join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}` as JsonText<GenerationListView>;
 }

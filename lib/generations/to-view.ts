@@ -1,8 +1,8 @@
 import type { GenerationRow } from "@/lib/db/queries/generations";
-import type { GenerationTileRow, TileMediaRow } from "@/lib/db/queries/generation-reads";
+import type { TileMediaRow } from "@/lib/db/queries/generation-reads";
 import { fromMilli } from "@/lib/catalog";
 import { parseStoredParams } from "./params";
-import { mediaUrls, type GenerationTileView, type GenerationView, type MediaView } from "./view";
+import { mediaUrls, type GenerationView, type MediaView } from "./view";
 
 export function mediaToView(m: TileMediaRow): MediaView {
   return {
@@ -18,8 +18,8 @@ export function mediaToView(m: TileMediaRow): MediaView {
   };
 }
 
-/** What a tile and a full view share, from either row. */
-function sharedFields(g: Pick<GenerationTileRow, "id" | "kind" | "status" | "progress" | "model" | "favorite" | "createdAt"> & { media: TileMediaRow[] }) {
+/** What a tile and a full view share (gallery tiles are written by SQL: generation-reads.ts tileJson). */
+function sharedFields(g: Pick<GenerationRow, "id" | "kind" | "status" | "progress" | "model" | "favorite" | "createdAt"> & { media: TileMediaRow[] }) {
   return {
     id: g.id,
     kind: g.kind,
@@ -46,17 +46,4 @@ export function generationToView(g: GenerationRow): GenerationView {
     startedAt: g.startedAt?.toISOString() ?? null,
     completedAt: g.completedAt?.toISOString() ?? null,
   };
-}
-
-/**
- * A gallery tile from its trimmed row (the list query selects only this). Its two params
- * are checked by the same rules as storedParamsSchema (a non-empty string, a positive
- * number; anything else is dropped), written out: this runs for every tile of every page,
- * and the schema's per-field fallbacks were a visible share of a list read's CPU profile.
- */
-export function generationToTileView(g: GenerationTileRow): GenerationTileView {
-  const params: GenerationTileView["params"] = {};
-  if (typeof g.size === "string" && g.size.length > 0) params.size = g.size;
-  if (typeof g.duration === "number" && Number.isFinite(g.duration) && g.duration > 0) params.duration = g.duration;
-  return { ...sharedFields(g), prompt: g.prompt, params };
 }

@@ -95,9 +95,17 @@ export function unsupportedMethods(allow: string): Record<Method, NotAllowedHand
   return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
 }
 
+/** JSON already serialized (by the database: lib/generations/list.ts), branded with what it parses to. */
+export type JsonText<T> = string & { readonly __parsesTo?: T };
+
 export function json(data: unknown, init: ResponseInit = {}): Response {
+  return jsonText(JSON.stringify(data), init);
+}
+
+/** A JSON answer from text that is already JSON (the same headers as json()). */
+export function jsonText(text: JsonText<unknown>, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify(data), { ...init, headers });
+  return new Response(text, { ...init, headers });
 }

@@ -100,7 +100,8 @@ describe.skipIf(!postgresAvailable())("gallery query plans [postgres]", () => {
   });
 
   it("filters answer what they ask: only starred rows, only the collection's", async () => {
-    const run = (filters: GenerationFilters) => db.prisma.$queryRaw<{ id: string; favorite: boolean }[]>(listGenerationsSql({ userId: owner, limit: 500, promptMax: TILE_PROMPT_MAX, filters }));
+    const run = async (filters: GenerationFilters) =>
+      (await db.prisma.$queryRaw<{ tile: string }[]>(listGenerationsSql({ userId: owner, limit: 500, promptMax: TILE_PROMPT_MAX, filters }))).map((r) => JSON.parse(r.tile) as { id: string; favorite: boolean });
     const favorites = await run({ favorite: true });
     expect(favorites.length).toBeGreaterThan(100);
     expect(favorites.every((g) => g.favorite)).toBe(true);
@@ -111,9 +112,11 @@ describe.skipIf(!postgresAvailable())("gallery query plans [postgres]", () => {
   it("a page row carries a tile, not the generation: prompt cut to a caption, no params body, no collections", async () => {
     const long = "x".repeat(TILE_PROMPT_MAX + 500);
     await db.prisma.$executeRawUnsafe(`UPDATE generations SET prompt = $1 WHERE id = 'seed4'`, long);
-    const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>(listGenerationsSql({ userId: owner, limit: 1, promptMax: TILE_PROMPT_MAX }));
-    expect(rows[0]?.["id"]).toBe("seed4");
-    expect(rows[0]?.["prompt"]).toBe(`${"x".repeat(TILE_PROMPT_MAX - 1)}…`);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(["createdAt", "duration", "favorite", "id", "kind", "media", "model", "progress", "prompt", "size", "status"]);
+    const rows = await db.prisma.$queryRaw<{ id: string; tile: string }[]>(listGenerationsSql({ userId: owner, limit: 1, promptMax: TILE_PROMPT_MAX }));
+    expect(rows[0]?.id).toBe("seed4");
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(["createdAt", "id", "tile"]);
+    const tile = JSON.parse(rows[0]?.tile ?? "null") as Record<string, unknown>;
+    expect(tile["prompt"]).toBe(`${"x".repeat(TILE_PROMPT_MAX - 1)}…`);
+    expect(Object.keys(tile).sort()).toEqual(["createdAt", "favorite", "id", "inputs", "kind", "model", "outputs", "params", "progress", "prompt", "status"]);
   });
 });

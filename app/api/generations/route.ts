@@ -6,7 +6,7 @@ import { readMultipart } from "@/lib/http/multipart";
 import { generationsByIds, idsQuerySchema } from "@/lib/generations/by-ids";
 import { readHeaders } from "@/lib/http/headers";
 import { readQuery } from "@/lib/http/query";
-import { authedRoute, json, unsupportedMethods } from "@/lib/http/route";
+import { authedRoute, json, jsonText, unsupportedMethods } from "@/lib/http/route";
 import { jsonGenerationRequestSchema, MAX_EDIT_IMAGES, MAX_UPLOAD_BYTES, multipartFieldsSchema, type GenerationRequest } from "@/lib/validation/generation";
 
 const IDEMPOTENCY_KEY_RULE = "Idempotency-Key must be 8-100 characters of letters, digits, _ . : -";
@@ -37,7 +37,7 @@ export const POST = authedRoute(async ({ req, user }) => {
  */
 export const GET = authedRoute(async ({ req, user }) => {
   if (new URL(req.url).searchParams.has("ids")) return json(await generationsByIds({ userId: user.id, ids: readQuery(req, idsQuerySchema).ids }));
-  return json(await listGenerations({ userId: user.id, query: readQuery(req, listQuerySchema) }));
+  return jsonText(await listGenerations({ userId: user.id, query: readQuery(req, listQuerySchema) }));
 }, { rateLimit: "read" });
 
 export const { PUT, PATCH, DELETE } = unsupportedMethods("GET, POST");

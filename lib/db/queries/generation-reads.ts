@@ -25,36 +25,48 @@ const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text 
 
 /**
  * A gallery page selects what a tile shows (lib/generations/view.ts GenerationTileView) and
- * no more: the prompt cut to a caption, two params, the media fields the view exposes, and
- * no collection subquery. The full row is GET /api/generations/{id}.
+ * no more, and PostgreSQL writes each tile's JSON itself: the prompt cut to a caption, the
+ * two params a tile shows (kept by storedParamsSchema's rules: a non-empty string, a positive
+ * number), the media the view exposes with their links (mediaUrls), no collections. The
+ * server only joins the tiles into the page. Parsing each row's media JSON, building the
+ * view objects and serializing them again was most of what a list read cost the Next thread
+ * beyond a status read (README "What one read costs"); here that work runs where the query
+ * runs (PGlite's thread, PostgreSQL's processes). tests/routes/gallery-tiles.test.ts holds
+ * every tile equal to the detail view of the same generation, cut to the tile's fields.
+ * The full row is GET /api/generations/{id}.
  */
-const TILE_MEDIA_JSON = Prisma.sql`COALESCE((
+function tileMediaJson(role: "output" | "input"): Prisma.Sql {
+  return Prisma.sql`COALESCE((
     SELECT json_agg(json_build_object(
-      'id', m.id, 'role', m.role, 'kind', m.kind, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
-      'bytes', m.bytes, 'durationMs', m.duration_ms) ORDER BY m.role, m.position)
-    FROM media m WHERE m.generation_id = g.id), '[]'::json)`;
-
-export type TileMediaRow = Pick<MediaRow, "id" | "role" | "kind" | "mimeType" | "width" | "height" | "bytes" | "durationMs">;
-
-export interface GenerationTileRow {
-  id: string;
-  kind: GenerationKind;
-  status: GenerationStatus;
-  model: string;
-  prompt: string;
-  /** Raw JSON values of params.size and params.duration (checked by the view). */
-  size: unknown;
-  duration: unknown;
-  progress: number;
-  favorite: boolean;
-  createdAt: Date;
-  media: TileMediaRow[];
+      'id', m.id, 'kind', m.kind, 'role', m.role, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
+      'durationMs', m.duration_ms, 'bytes', m.bytes,
+      'url', '/api/media/' || m.id, 'thumbUrl', '/api/media/' || m.id || '?variant=thumb', 'downloadUrl', '/api/media/' || m.id || '?download=1')
+      ORDER BY m.position)
+    FROM media m WHERE m.generation_id = g.id AND m.role = ${role}::media_role), '[]'::json)`;
 }
 
-function tileColumns(promptMax: number): Prisma.Sql {
-  return Prisma.sql`g.id, g.kind::text AS kind, g.status::text AS status, g.model,
-  CASE WHEN char_length(g.prompt) > ${promptMax}::int THEN left(g.prompt, ${promptMax - 1}::int) || '…' ELSE g.prompt END AS prompt,
-  g.params->'size' AS size, g.params->'duration' AS duration, g.progress, g.favorite, g.created_at AS "createdAt"`;
+function tileJson(promptMax: number): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+    'id', g.id, 'kind', g.kind, 'status', g.status,
+    'progress', CASE WHEN g.status = 'completed' THEN 100 ELSE g.progress END,
+    'model', g.model, 'favorite', g.favorite,
+    'outputs', ${tileMediaJson("output")}, 'inputs', ${tileMediaJson("input")},
+    'createdAt', to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'prompt', CASE WHEN char_length(g.prompt) > ${promptMax}::int THEN left(g.prompt, ${promptMax - 1}::int) || '…' ELSE g.prompt END,
+    'params', json_strip_nulls(json_build_object(
+      'size', CASE WHEN jsonb_typeof(g.params->'size') = 'string' AND g.params->>'size' <> '' THEN g.params->'size' END,
+      'duration', CASE WHEN jsonb_typeof(g.params->'duration') = 'number' AND (g.params->>'duration')::numeric > 0 THEN g.params->'duration' END))
+  )::text`;
+}
+
+/** The media fields a view exposes (lib/generations/to-view.ts mediaToView). */
+export type TileMediaRow = Pick<MediaRow, "id" | "role" | "kind" | "mimeType" | "width" | "height" | "bytes" | "durationMs">;
+
+/** A page row: the keyset columns, and the tile as JSON text (a GenerationTileView). */
+export interface GenerationTileRow {
+  id: string;
+  createdAt: Date;
+  tile: string;
 }
 
 /** Raw rows come back with the same names and types as generationSelect (enums as text, media as JSON). */
@@ -137,7 +149,7 @@ export function listGenerationsSql(input: {
   const where = galleryWhere(input.userId, input.filters ?? {});
   if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
   return Prisma.sql`
-    SELECT ${tileColumns(input.promptMax)}, ${TILE_MEDIA_JSON} AS media
+    SELECT g.id, g.created_at AS "createdAt", ${tileJson(input.promptMax)} AS tile
     FROM generations g WHERE ${Prisma.join(where, " AND ")}
     ORDER BY g.created_at DESC, g.id DESC
     LIMIT ${input.limit}`;

@@ -35,23 +35,22 @@ const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text 
  * every tile equal to the detail view of the same generation, cut to the tile's fields.
  * The full row is GET /api/generations/{id}.
  */
-const TILE_MEDIA_OBJECT = Prisma.sql`json_build_object(
+function tileMediaJson(role: "output" | "input"): Prisma.Sql {
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
       'id', m.id, 'kind', m.kind, 'role', m.role, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
       'durationMs', m.duration_ms, 'bytes', m.bytes,
-      'url', '/api/media/' || m.id, 'thumbUrl', '/api/media/' || m.id || '?variant=thumb', 'downloadUrl', '/api/media/' || m.id || '?download=1')`;
-
-/** A tile's outputs and inputs in one pass over its media (one index lookup per tile, not two). */
-const TILE_MEDIA_JOIN = Prisma.sql`LEFT JOIN LATERAL (
-    SELECT json_agg(${TILE_MEDIA_OBJECT} ORDER BY m.position) FILTER (WHERE m.role = 'output') AS outputs,
-           json_agg(${TILE_MEDIA_OBJECT} ORDER BY m.position) FILTER (WHERE m.role = 'input') AS inputs
-    FROM media m WHERE m.generation_id = g.id) tm ON true`;
+      'url', '/api/media/' || m.id, 'thumbUrl', '/api/media/' || m.id || '?variant=thumb', 'downloadUrl', '/api/media/' || m.id || '?download=1')
+      ORDER BY m.position)
+    FROM media m WHERE m.generation_id = g.id AND m.role = ${role}::media_role), '[]'::json)`;
+}
 
 function tileJson(promptMax: number): Prisma.Sql {
   return Prisma.sql`json_build_object(
     'id', g.id, 'kind', g.kind, 'status', g.status,
     'progress', CASE WHEN g.status = 'completed' THEN 100 ELSE g.progress END,
     'model', g.model, 'favorite', g.favorite,
-    'outputs', COALESCE(tm.outputs, '[]'::json), 'inputs', COALESCE(tm.inputs, '[]'::json),
+    'outputs', ${tileMediaJson("output")}, 'inputs', ${tileMediaJson("input")},
     'createdAt', to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'prompt', CASE WHEN char_length(g.prompt) > ${promptMax}::int THEN left(g.prompt, ${promptMax - 1}::int) || '…' ELSE g.prompt END,
     'params', json_strip_nulls(json_build_object(
@@ -151,7 +150,7 @@ export function listGenerationsSql(input: {
   if (input.cursor) where.push(Prisma.sql`(g.created_at, g.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id})`);
   return Prisma.sql`
     SELECT g.id, g.created_at AS "createdAt", ${tileJson(input.promptMax)} AS tile
-    FROM generations g ${TILE_MEDIA_JOIN} WHERE ${Prisma.join(where, " AND ")}
+    FROM generations g WHERE ${Prisma.join(where, " AND ")}
     ORDER BY g.created_at DESC, g.id DESC
     LIMIT ${input.limit}`;
 }

@@ -39,7 +39,7 @@ export function openAdapter({ databaseUrl, dataDir, pgliteThread = "main" }: Dat
   if (databaseUrl) {
     // Our own pool, so close() ends every connection whatever the adapter or the schema
     // engine dispose (PrismaPg leaves an external pool open).
-    const pool = new pg.Pool({ connectionString: databaseUrl, ...(process.env.TMP_POOL_MAX ? { max: Number(process.env.TMP_POOL_MAX) } : {}) });
+    const pool = new pg.Pool({ connectionString: databaseUrl });
     // An idle connection dropped by the server emits "error" on the pool; unhandled, that
     // would crash the process. The next query simply gets a fresh connection.
     pool.on("error", (error) => console.error("[db] idle PostgreSQL connection error:", error.message));

@@ -82,6 +82,9 @@ class WorkerChannel {
   }
 
   private stop(error: Error): void {
+    // Not asked to close: every later query fails with this error (the readiness check
+    // /api/health then answers 503, so a load balancer or supervisor takes the instance out).
+    if (!this.stopped) console.error(`[db] ${error.message}`);
     this.stopped ??= error;
     for (const waiter of this.pending.values()) waiter.reject(this.stopped);
     this.pending.clear();

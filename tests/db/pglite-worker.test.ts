@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { startPGliteWorker } from "@/lib/db/pglite-worker-adapter";
 
 /**
  * The server's PGlite runs in a worker thread (lib/db/pglite-worker.mjs). Everything the
@@ -143,6 +144,13 @@ describe("PGlite in a worker thread", () => {
       await reopened.prisma.$disconnect();
       await reopened.close();
     }
+  });
+
+  it("a database thread that cannot start fails every call with the reason instead of hanging", async () => {
+    const broken = startPGliteWorker({ dataDir: path.join(dir, "never"), workerFile: path.join(dir, "no-such-worker.mjs") });
+    await expect(broken.factory.connect()).rejects.toThrow(/database thread (failed|stopped)/);
+    await expect(broken.factory.connect()).rejects.toThrow(/database thread (failed|stopped)/);
+    await broken.close();
   });
 
   it("refuses calls after close with a clear error instead of hanging", async () => {

@@ -89,6 +89,7 @@ export function isTerminal(status: GenerationStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
+/** A media file's links. Gallery tiles get the same links from SQL (generation-reads.ts tileJson; tests/routes/gallery-tiles.test.ts holds them equal). */
 export function mediaUrls(id: string): Pick<MediaView, "url" | "thumbUrl" | "downloadUrl"> {
   return { url: `/api/media/${id}`, thumbUrl: `/api/media/${id}?variant=thumb`, downloadUrl: `/api/media/${id}?download=1` };
 }

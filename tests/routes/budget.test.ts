@@ -82,6 +82,10 @@ forEachDatabase("credit ledger and budgets", (getDb) => {
       expect(await completeGeneration({ id, userId: user.id, outputs: [], costMilli: 9999, source: "reported" })).toBe(false);
       expect(await failGeneration({ id, errorType: "x", errorMessage: "late" })).toBe(false);
       expect(await getDb().prisma.usageEntry.findUniqueOrThrow({ where: { generationId: id } })).toEqual(entry);
+      // Nor does its media: the one statement writes outputs only with the row it moved.
+      const late = { id: newId(), role: "output" as const, kind: "image" as const, mimeType: "image/png", width: 8, height: 8, bytes: 10, storageKey: `late/${id}`, sha256: "0".repeat(64), position: 0 };
+      expect(await completeGeneration({ id, userId: user.id, outputs: [late], costMilli: 9999, source: "reported" })).toBe(false);
+      expect(await getDb().prisma.media.count({ where: { generationId: id } })).toBe(0);
     }
   });
 

@@ -88,28 +88,11 @@ export async function createGenerationWithHold(input: {
   const now = new Date();
   const inputs = input.inputs ?? [];
   const budget = input.budget;
-  const mediaJson = JSON.stringify(
-    inputs.map((m) => ({
-      id: m.id,
-      role: m.role,
-      kind: m.kind,
-      mime_type: m.mimeType,
-      width: m.width,
-      height: m.height,
-      bytes: m.bytes,
-      duration_ms: m.durationMs ?? null,
-      storage_key: m.storageKey,
-      thumb_key: m.thumbKey ?? null,
-      sha256: m.sha256,
-      position: m.position,
-    })),
-  );
+  const mediaJson = mediaRecordsJson(inputs);
   // Input media (edits, videos from an image) go in with the generation; most submits have none.
   const insertMedia = inputs.length
     ? Prisma.sql`, m AS (
-          INSERT INTO media (id, user_id, generation_id, role, kind, mime_type, width, height, bytes, duration_ms, storage_key, thumb_key, sha256, position, created_at)
-          SELECT x.id, g.user_id, g.id, x.role::media_role, x.kind::media_kind, x.mime_type, x.width, x.height, x.bytes, x.duration_ms, x.storage_key, x.thumb_key, x.sha256, x.position, ${now}
-          FROM g, jsonb_to_recordset(${mediaJson}::jsonb) AS x(id text, role text, kind text, mime_type text, width int, height int, bytes int, duration_ms int, storage_key text, thumb_key text, sha256 text, position int)
+          ${insertMediaFrom(Prisma.sql`g`, Prisma.sql`g.user_id`, Prisma.sql`g.id`, mediaJson, now)}
           RETURNING id
         )`
     : Prisma.empty;
@@ -221,6 +204,33 @@ export async function recordUpstreamTask(input: { id: string; upstreamTaskId: st
   });
 }
 
+/** Media rows as the JSON records insertMediaFrom reads (one statement inserts them all). */
+function mediaRecordsJson(media: readonly NewMedia[]): string {
+  return JSON.stringify(
+    media.map((m) => ({
+      id: m.id,
+      role: m.role,
+      kind: m.kind,
+      mime_type: m.mimeType,
+      width: m.width,
+      height: m.height,
+      bytes: m.bytes,
+      duration_ms: m.durationMs ?? null,
+      storage_key: m.storageKey,
+      thumb_key: m.thumbKey ?? null,
+      sha256: m.sha256,
+      position: m.position,
+    })),
+  );
+}
+
+/** `INSERT INTO media ... SELECT` from the JSON records, for each row of `source` (a CTE): inside one statement with the write it belongs to. */
+function insertMediaFrom(source: Prisma.Sql, userId: Prisma.Sql, generationId: Prisma.Sql, mediaJson: string, now: Date): Prisma.Sql {
+  return Prisma.sql`INSERT INTO media (id, user_id, generation_id, role, kind, mime_type, width, height, bytes, duration_ms, storage_key, thumb_key, sha256, position, created_at)
+          SELECT x.id, ${userId}, ${generationId}, x.role::media_role, x.kind::media_kind, x.mime_type, x.width, x.height, x.bytes, x.duration_ms, x.storage_key, x.thumb_key, x.sha256, x.position, ${now}
+          FROM ${source}, jsonb_to_recordset(${mediaJson}::jsonb) AS x(id text, role text, kind text, mime_type text, width int, height int, bytes int, duration_ms int, storage_key text, thumb_key text, sha256 text, position int)`;
+}
+
 /**
  * running → completed: stores the output media and settles the hold at the final amount.
  * Returns false (writing nothing) if the generation already left "running".
@@ -233,22 +243,30 @@ export async function completeGeneration(input: {
   costMilli: number;
   source: "estimate" | "reported";
 }): Promise<boolean> {
-  return getPrisma().$transaction(async (tx) => {
-    const now = new Date();
-    const moved = await tx.generation.updateMany({
-      where: { id: input.id, status: { in: ["queued", "running"] } },
-      data: { status: "completed", progress: 100, costMilli: input.costMilli, completedAt: now, nextPollAt: null, leaseOwner: null, leaseUntil: null },
-    });
-    if (moved.count !== 1) return false;
-    if (input.outputs.length) {
-      await tx.media.createMany({ data: input.outputs.map((m) => ({ ...m, userId: input.userId, generationId: input.id })) });
-    }
-    await tx.usageEntry.updateMany({
-      where: { generationId: input.id, status: "held" },
-      data: { status: "settled", amountMilli: input.costMilli, source: input.source, settledAt: now },
-    });
-    return true;
-  });
+  // One statement, not an interactive transaction: its parts commit together or not at all
+  // and see the same row, and no connection is held across round trips to this process (on
+  // PGlite, the one connection every other query waits for). The media and the settle hang
+  // on the row the status change moved: if another writer moved it first, nothing is written.
+  const now = new Date();
+  const outputs = input.outputs.length
+    ? Prisma.sql`, m AS (
+          ${insertMediaFrom(Prisma.sql`moved`, Prisma.sql`${input.userId}`, Prisma.sql`moved.id`, mediaRecordsJson(input.outputs), now)}
+          RETURNING id
+        )`
+    : Prisma.empty;
+  const rows = await getPrisma().$queryRaw<{ moved: number }[]>`
+        WITH moved AS (
+          UPDATE generations SET status = 'completed', progress = 100, cost_milli = ${input.costMilli}::int, completed_at = ${now},
+                 next_poll_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ${now}
+          WHERE id = ${input.id} AND status IN ('queued', 'running')
+          RETURNING id
+        )${outputs}, settled AS (
+          UPDATE usage_entries SET status = 'settled', amount_milli = ${input.costMilli}::int, source = ${input.source}::usage_source, settled_at = ${now}
+          WHERE generation_id IN (SELECT id FROM moved) AND status = 'held'
+          RETURNING id
+        )
+        SELECT (SELECT count(*) FROM moved)::int AS moved`;
+  return rows[0]?.moved === 1;
 }
 
 /**
@@ -257,28 +275,22 @@ export async function completeGeneration(input: {
  * must not fail a call its runner is still renewing).
  */
 export async function failGeneration(input: { id: string; errorType: string; errorMessage: string; leaseExpiredBy?: Date }): Promise<boolean> {
-  return getPrisma().$transaction(async (tx) => {
-    const now = new Date();
-    const moved = await tx.generation.updateMany({
-      where: {
-        id: input.id,
-        status: { in: ["queued", "running"] },
-        ...(input.leaseExpiredBy ? { OR: [{ leaseUntil: null }, { leaseUntil: { lt: input.leaseExpiredBy } }] } : {}),
-      },
-      data: {
-        status: "failed",
-        errorType: input.errorType,
-        errorMessage: input.errorMessage.slice(0, 2000),
-        completedAt: now,
-        nextPollAt: null,
-        leaseOwner: null,
-        leaseUntil: null,
-      },
-    });
-    if (moved.count !== 1) return false;
-    await tx.usageEntry.updateMany({ where: { generationId: input.id, status: "held" }, data: { status: "released", settledAt: now } });
-    return true;
-  });
+  // One statement, as completeGeneration: the hold is released only with the row it moved.
+  const now = new Date();
+  const leaseCheck = input.leaseExpiredBy ? Prisma.sql`AND (lease_until IS NULL OR lease_until < ${input.leaseExpiredBy})` : Prisma.empty;
+  const rows = await getPrisma().$queryRaw<{ moved: number }[]>`
+        WITH moved AS (
+          UPDATE generations SET status = 'failed', error_type = ${input.errorType}, error_message = ${input.errorMessage.slice(0, 2000)},
+                 completed_at = ${now}, next_poll_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ${now}
+          WHERE id = ${input.id} AND status IN ('queued', 'running') ${leaseCheck}
+          RETURNING id
+        ), released AS (
+          UPDATE usage_entries SET status = 'released', settled_at = ${now}
+          WHERE generation_id IN (SELECT id FROM moved) AND status = 'held'
+          RETURNING id
+        )
+        SELECT (SELECT count(*) FROM moved)::int AS moved`;
+  return rows[0]?.moved === 1;
 }
 
 export async function getGenerationByIdempotencyKey({ userId, idempotencyKey }: { userId: string; idempotencyKey: string }): Promise<GenerationRow | null> {

@@ -5,7 +5,7 @@
  * in SQL, drives it, and prints one table in which every figure stands beside its baseline
  * from the same run. Exits non-zero when a target is missed. Not part of `npm test`.
  *
- *   npm run bench                 the real run (1 000 000 gallery rows; ~15-25 minutes on 2 cores)
+ *   npm run bench                 the real run (1 000 000 gallery rows; ~7-10 minutes on 2 cores)
  *   npm run bench -- --quick      fewer rows and rounds, for development
  *   npm run bench -- --profile    PGlite only: --cpu-prof on the Next server under the
  *                                 32-user read load, and a summary of where the time went

@@ -63,18 +63,22 @@ class WorkerChannel {
       const waiter = this.pending.get(reply.id);
       if (!waiter) return;
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
       if (reply.error) waiter.reject(rebuild(reply.error));
       else waiter.resolve(reply.value);
     });
     worker.on("error", (error) => this.stop(new Error(`The database thread failed: ${error.message}`, { cause: error })));
     worker.on("exit", (code) => this.stop(new Error(`The database thread stopped (exit code ${code}).`)));
-    // The server's sockets keep the process alive; an idle database thread must not.
+    // An idle database thread must not keep the process alive, but one with calls out must:
+    // at shutdown the server's sockets are closed while the database closes, and an unref'd
+    // thread let the process exit before PGlite had written its files (call() refs it).
     worker.unref();
   }
 
   call<T>(op: Operation, { txId, arg }: { txId?: number; arg?: unknown } = {}): Promise<T> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
+    if (this.pending.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.worker.postMessage({ id, op, txId, arg });

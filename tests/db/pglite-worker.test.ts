@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -152,6 +153,26 @@ describe("PGlite in a worker thread", () => {
     await expect(broken.factory.connect()).rejects.toThrow(/database thread (failed|stopped)/);
     await broken.close();
   });
+
+  it("keeps a process with nothing else to do alive until its calls are answered, and no longer", () => {
+    // At shutdown the server's sockets are closed while the database closes: an idle thread
+    // must not hold the process open, but one still closing PGlite must.
+    const script = path.join(dir, "alone.mts");
+    const adapter = path.resolve("lib/db/pglite-worker-adapter.ts");
+    writeFileSync(
+      script,
+      `import { startPGliteWorker } from ${JSON.stringify(adapter)};
+const w = startPGliteWorker({ dataDir: ${JSON.stringify(path.join(dir, "alone"))}, workerFile: ${JSON.stringify(path.resolve("lib/db/pglite-worker.mjs"))} });
+const a = await w.factory.connect();
+await a.executeScript("CREATE TABLE t (x int); INSERT INTO t VALUES (41), (1);");
+const r = await a.queryRaw({ sql: "SELECT sum(x)::int AS s FROM t", args: [], argTypes: [] });
+console.log("answered", JSON.stringify(r.rows));
+void w.close().then(() => console.log("closed"));
+`,
+    );
+    const out = execFileSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script], { encoding: "utf8", timeout: 60_000 });
+    expect(out.trim().split("\n")).toEqual(["answered [[42]]", "closed"]);
+  }, 90_000);
 
   it("refuses calls after close with a clear error instead of hanging", async () => {
     const again = createPrismaClient({ dataDir, pgliteThread: "worker" });

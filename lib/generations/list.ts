@@ -5,7 +5,7 @@ import { listGenerationIdsForUser, listGenerationsForUser, type GenerationFilter
 import { collectionBelongsTo } from "@/lib/db/queries/collections";
 import { AppError } from "@/lib/errors";
 import type { JsonText } from "@/lib/http/route";
-import { decodeCursor, encodeCursor } from "@/lib/http/cursor";
+import { decodeCursor, pageOf } from "@/lib/http/cursor";
 import { IDS_MAX } from "@/lib/validation/collections";
 import { idSchema, safeText } from "@/lib/validation/safe-text";
 import { TILE_PROMPT_MAX, type GenerationListView } from "./view";
@@ -54,8 +54,6 @@ export async function listGenerations({ userId, query }: { userId: string; query
   const filters = await filtersOf(userId, rest);
   // One extra row tells whether another page exists without a count query.
   const rows = await listGenerationsForUser({ userId, limit: limit + 1, promptMax: TILE_PROMPT_MAX, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
-  return `{"items":[${page.map((r) => r.tile).join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}` as JsonText<GenerationListView>;
+  const { items, nextCursor } = pageOf(rows, limit, (r) => r.tile);
+  return `{"items":[${items.join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}` as JsonText<GenerationListView>;
 }

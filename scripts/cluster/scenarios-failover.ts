@@ -10,6 +10,10 @@ async function submitHeldTasks(ctx: ClusterContext, marker: string, count: numbe
   await ctx.infra.emulator.control.addFault({ match: { route: "GET /v1/tasks/:id", prompt_contains: marker }, action: "latency", latency_ms: latencyMs });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
+    // Spaced wider than a tracker pass: whichever instance claims a task is then stuck in its
+    // slow poll, so the next task falls to the other one. Submitted back to back, they came
+    // due together and instance 2 could claim them all in one pass (instance 1 then held none).
+    if (i > 0) await new Promise((r) => setTimeout(r, ctx.pollMs + 300));
     const gen = await ctx.client.submit(ctx.a.url, { kind: "image", model: "gemini-2.5-flash-image", prompt: `${marker} ${i}`, size: "1536x1024" });
     ids.push(gen.id);
   }

@@ -10,20 +10,48 @@ import { EMULATOR_KEY, type StudioUnderTest } from "./context";
 import { rssBytes, rssSampler } from "./rss";
 import { runningGenerationId } from "./seed-users";
 import { mb, ms, type Row } from "./table";
+import { ThreadCpu } from "./thread-cpu";
 
 /** The page size the gallery asks for (components/gallery/use-gallery.ts). */
 const LIST_LIMIT = 24;
 
 type Step = (user: number, round: number) => Promise<number>;
 
-async function interleaved(t: StudioUnderTest, steps: Record<string, Step>, rounds: number): Promise<Record<string, Latencies>> {
+/** Each step's latencies over both passes, and the CPU the server's threads spent on it in the second (warm: no first-call compiling). */
+async function interleaved(t: StudioUnderTest, steps: Record<string, Step>, rounds: number): Promise<Record<string, { latencies: Latencies; cpu: ThreadCpu }>> {
   const users = Array.from({ length: t.size.users }, (_, i) => i + 1);
   const runs: Record<string, Latencies[]> = {};
+  const cpu: Record<string, ThreadCpu> = {};
   const half = Math.ceil(rounds / 2);
   for (let pass = 0; pass < 2; pass++) {
-    for (const [name, step] of Object.entries(steps)) (runs[name] ??= []).push(await runUsers({ users, rounds: half, warmup: pass === 0 ? 2 : 0, step }));
+    for (const [name, step] of Object.entries(steps)) {
+      const meter = (cpu[name] ??= new ThreadCpu(t.studio.serverPid));
+      const run = () => runUsers({ users, rounds: half, warmup: pass === 0 ? 2 : 0, step });
+      (runs[name] ??= []).push(await (pass === 1 ? meter.measure(run) : run()));
+    }
   }
-  return Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, mergeLatencies(r)]));
+  return Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, { latencies: mergeLatencies(r), cpu: cpu[name] as ThreadCpu }]));
+}
+
+/**
+ * What one request cost the server's threads, beside the liveness route's cost under the same
+ * load. On PGlite the busiest other thread is the database's; on PostgreSQL the database's
+ * own processes are not counted (they are not the Next process).
+ */
+function cpuRow(t: StudioUnderTest, what: string, cpu: ThreadCpu, live: ThreadCpu): Row | null {
+  const mine = cpu.perRequest();
+  const floor = live.perRequest();
+  if (!mine || !floor) return null;
+  const other = t.on === "PGlite" ? "PGlite's thread" : "busiest other thread";
+  return {
+    on: t.on,
+    what: `CPU per request, ${what} (Next process${t.on === "PGlite" ? "" : "; PostgreSQL's processes not counted"})`,
+    figure: `main ${ms(mine.main)} ms, ${other} ${ms(mine.busiestOther)} ms, all ${ms(mine.all)} ms`,
+    baseline: `liveness: main ${ms(floor.main)} ms, all ${ms(floor.all)} ms`,
+    ratio: mine.all / floor.all,
+    target: "",
+    ok: null,
+  };
 }
 
 function describe(l: Latencies): string {
@@ -73,19 +101,28 @@ export async function measureLoad(t: StudioUnderTest): Promise<Row[]> {
     // 2.9-4.4 × on that). The baseline's own leftovers are not the studio's cost: let them finish.
     await waitForEmulatorTasks(t, emulatorTasks);
     const submitted = new Map<number, string[]>();
-    const submit = await runUsers({ users, rounds: t.size.submitRounds, warmup: 1, step: submitStep(t, body, submitted) });
+    const submitCpu = new ThreadCpu(t.studio.serverPid);
+    const submit = await submitCpu.measure(() => runUsers({ users, rounds: t.size.submitRounds, warmup: 1, step: submitStep(t, body, submitted) }));
     const loadEnded = Date.now();
     const drained = await drainSubmitted(t, submitted, loadEnded);
-    const live = reads.live as Latencies;
+    const live = (reads.live as { latencies: Latencies }).latencies;
+    const cpu = (name: string) => (reads[name] as { cpu: ThreadCpu }).cpu;
+    const lat = (name: string) => (reads[name] as { latencies: Latencies }).latencies;
     const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
     const rows: Row[] = [
       { on: t.on, what: `GET /api/health/live (the floor), ${t.size.users} users`, figure: describe(live), baseline: "", ratio: null, target: "", ok: expectStatus(live, 200) ? null : false },
-      row(t, "emulator GET /v1/tasks/{id} (upstream)", reads.emulatorTask as Latencies, live, floor, null, 200),
-      row(t, "status read GET /api/generations/{id}", reads.status as Latencies, live, floor, 2, 200),
-      row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, reads.list as Latencies, live, floor, 2, 200),
+      row(t, "emulator GET /v1/tasks/{id} (upstream)", lat("emulatorTask"), live, floor, null, 200),
+      row(t, "status read GET /api/generations/{id}", lat("status"), live, floor, 2, 200),
+      row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, lat("list"), live, floor, 2, 200),
       row(t, "emulator async submit (upstream)", emuSubmit, live, floor, null, 200),
       row(t, "async submit POST /api/generations", submit, live, floor, 3, 202),
       drainRow(t, drained),
+      ...[
+        cpuRow(t, "status read", cpu("status"), cpu("live")),
+        cpuRow(t, "list read", cpu("list"), cpu("live")),
+        // The submit load's window holds the background runs the submits started (upstream calls, downloads, thumbnails, settles).
+        cpuRow(t, "async submit, with the runs it started meanwhile", submitCpu, cpu("live")),
+      ].filter((r): r is Row => r !== null),
     ];
     rss.stop();
     const peak = rss.peak();
@@ -124,12 +161,14 @@ export async function measureReadsOnly(t: StudioUnderTest, rounds: number): Prom
     },
     rounds,
   );
-  const live = reads.live as Latencies;
+  const live = (reads.live as { latencies: Latencies }).latencies;
   const floor = `liveness p50 ${ms(percentile(live.samples, 50))} ms`;
+  const pick = (name: string) => reads[name] as { latencies: Latencies; cpu: ThreadCpu };
   return [
     { on: t.on, what: `GET /api/health/live (the floor), ${t.size.users} users`, figure: describe(live), baseline: "", ratio: null, target: "", ok: null },
-    row(t, "status read GET /api/generations/{id}", reads.status as Latencies, live, floor, 2, 200),
-    row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, reads.list as Latencies, live, floor, 2, 200),
+    row(t, "status read GET /api/generations/{id}", pick("status").latencies, live, floor, 2, 200),
+    row(t, `list read GET /api/generations?limit=${LIST_LIMIT}`, pick("list").latencies, live, floor, 2, 200),
+    ...[cpuRow(t, "status read", pick("status").cpu, pick("live").cpu), cpuRow(t, "list read", pick("list").cpu, pick("live").cpu)].filter((r): r is Row => r !== null),
   ];
 }
 

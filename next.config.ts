@@ -19,8 +19,8 @@ const nextConfig: NextConfig = {
   // needs): the Docker image runs it, and `npm run test:cluster` runs the very same build
   // (through scripts/serve.mjs) that `npm start` and Playwright build, so nothing builds twice.
   output: "standalone",
-  // Started by path at run time, so the tracer cannot see it: the server's PGlite thread.
-  outputFileTracingIncludes: { "/**": ["./lib/db/pglite-worker.mjs"] },
+  // Started by path at run time, so the tracer cannot see them: the server's PGlite thread and the module it imports.
+  outputFileTracingIncludes: { "/**": ["./lib/db/pglite-worker.mjs", "./lib/db/pglite-prepared.mjs"] },
   // Lets two studios built from one checkout (e.g. e2e runs side by side) keep separate builds.
   distDir: process.env.STUDIO_DIST_DIR || ".next",
   // `npm test` type-checks the whole project (tests included) with tsc; repeating it in

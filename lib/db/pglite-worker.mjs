@@ -19,13 +19,15 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { preparingClient } from "./pglite-prepared.mjs";
 
 if (!parentPort) throw new Error("pglite-worker.mjs runs as a worker thread only");
 const port = parentPort;
 
 /** The same extensions as createPGlite (lib/db/pglite-adapter.ts): migrations create pg_trgm. */
 const pglite = new PGlite({ dataDir: workerData.dataDir, extensions: { pg_trgm } });
-const ready = pglite.waitReady.then(() => new PrismaPGlite(pglite).connect());
+// Statements outside transactions run as named prepared statements (pglite-prepared.mjs says why).
+const ready = pglite.waitReady.then(() => new PrismaPGlite(preparingClient(pglite)).connect());
 
 /** Open transactions by id: each holds PGlite's one connection until commit or rollback. */
 const transactions = new Map();

@@ -4,6 +4,9 @@ import { Prisma, type GenerationKind, type GenerationStatus } from "../generated
 import type { GenerationRow } from "./generations";
 import type { MediaRow } from "./media";
 
+/** lib/db/pglite-prepared.mjs PLAN_PER_RUN (tests/db/pglite-prepared.test.ts holds them equal). */
+export const PLAN_PER_RUN = "/* plan-per-run */";
+
 /**
  * The reads every open tab polls (one generation, a gallery page), each one SQL statement:
  * the generation row and its media as a JSON array in one round trip, ownership in the
@@ -113,7 +116,8 @@ function galleryWhere(userId: string, f: GenerationFilters): Prisma.Sql[] {
   if (f.kind) where.push(Prisma.sql`g.kind = ${f.kind}::generation_kind`);
   if (f.status) where.push(Prisma.sql`g.status = ${f.status}::generation_status`);
   if (f.model) where.push(Prisma.sql`g.model = ${f.model}`);
-  if (f.q) where.push(Prisma.sql`g.prompt ILIKE ${likePattern(f.q)}`);
+  // Planned for its pattern on every run, never from a cached generic plan (PLAN_PER_RUN says why).
+  if (f.q) where.push(Prisma.sql`${Prisma.raw(PLAN_PER_RUN)} g.prompt ILIKE ${likePattern(f.q)}`);
   if (f.favorite) where.push(Prisma.sql`g.favorite`);
   if (f.collectionId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM collection_items ci WHERE ci.generation_id = g.id AND ci.collection_id = ${f.collectionId})`);
   return where;

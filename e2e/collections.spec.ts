@@ -66,8 +66,15 @@ test.describe("favorites and collections", () => {
     await gallery.open(kite);
     const inTrip = gallery.detail.getByRole("checkbox", { name: "Summer trip" });
     await expect(inTrip).not.toBeChecked();
+    // Escape once the save and the refresh it causes are done: pressed while they were in
+    // flight, it sometimes left the detail open (1 run in 4-5 on desktop, on main before this
+    // change too; noted in the session's closing note, not yet understood).
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && /\/api\/collections\/[^/]+\/items$/.test(new URL(r.url()).pathname));
+    const refreshed = page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === "/api/collections");
     await inTrip.check();
     await expect(inTrip).toBeChecked();
+    expect((await saved).status()).toBe(200);
+    await refreshed;
     await snapshots(page, "collections-detail", { widths: ["desktop"] });
     await page.keyboard.press("Escape");
     await expect(gallery.detail).toBeHidden();

@@ -26,7 +26,7 @@ const { serialize } = protocol;
  * Statements holding this comment are sent as query() sends them, planned for their values
  * on every run: where the best plan depends on the value (a prompt search: the trigram index
  * for a rare word, the date order for a common one), a generic plan picked after five runs
- * was measured 4-6 × slower for a common word. lib/db/queries/generation-reads.ts adds it.
+ * was measured about 4 × slower for a common word. lib/db/queries/generation-reads.ts adds it.
  */
 export const PLAN_PER_RUN = "/* plan-per-run */";
 

@@ -50,6 +50,33 @@ test.describe("keyboard only", () => {
     await expect(tile).toBeFocused();
   });
 
+  test("closed before the gallery behind it has loaded, the detail view still gives focus to its tile once it shows", async ({ page, signedIn: _ }) => {
+    const api = new StudioApi(page.request);
+    const prompt = uniquePrompt("A kite caught in a pine");
+    const { id } = await api.image(prompt);
+    await api.waitFor(id);
+    // The grid's first page is held back until the detail view has been closed: a slow list
+    // read on a busy server, which is how this lost focus in a CI run.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === "/api/generations",
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.goto(`/gallery?open=${id}`);
+    const detail = page.getByRole("dialog");
+    await expect(detail.getByText(prompt).first()).toBeVisible();
+    await expect(page.getByRole("status", { name: "Loading your gallery" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(detail).toBeHidden();
+    release();
+    const tile = page.getByRole("list", { name: "Generations" }).getByRole("button", { name: prompt });
+    await expect(tile).toBeFocused();
+  });
+
   test("the close button and the browser's Back also give focus back to the tile that opened the detail view", async ({ page, signedIn: _ }) => {
     const api = new StudioApi(page.request);
     const prompt = uniquePrompt("A lantern on a jetty");

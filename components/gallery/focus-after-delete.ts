@@ -19,3 +19,8 @@ export function galleryFocusTarget(id: string | null): HTMLElement | null {
   const tile = id ? grid?.querySelector<HTMLElement>(`[data-tile-id="${CSS.escape(id)}"]`) : null;
   return tile ?? document.querySelector<HTMLElement>("#gallery-empty-title, #gallery-none-title") ?? document.querySelector<HTMLElement>("main#main");
 }
+
+/** True when `el` is a tile of the grid (not the empty state's heading or the page). */
+export function isTile(el: HTMLElement | null): el is HTMLElement {
+  return el?.hasAttribute("data-tile-id") ?? false;
+}

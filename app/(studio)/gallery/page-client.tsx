@@ -9,7 +9,7 @@ import { EmptyGallery, NoResults } from "@/components/gallery/gallery-empty";
 import { GalleryGrid, GallerySkeleton } from "@/components/gallery/gallery-grid";
 import { hasFilters } from "@/components/gallery/gallery-filters";
 import { GalleryToolbar } from "@/components/gallery/gallery-toolbar";
-import { galleryFocusTarget, neighbourOf } from "@/components/gallery/focus-after-delete";
+import { galleryFocusTarget, isTile, neighbourOf } from "@/components/gallery/focus-after-delete";
 import { GenerationDetail } from "@/components/gallery/generation-detail";
 import { usePendingDeletes } from "@/components/gallery/pending-deletes";
 import { useGallery } from "@/components/gallery/use-gallery";
@@ -37,6 +37,15 @@ export function GalleryPageClient() {
     afterDelete.current = null;
     return next ? galleryFocusTarget(next.id) : null;
   }, []);
+  // The detail view closed before the grid behind it had loaded (opened from a link on
+  // arrival, a slow first page): focus waits on the page, and goes to the tile when it shows.
+  const focusWhenShown = useRef<string | null>(null);
+  const returnFocus = useCallback(() => {
+    const id = lastShown.current;
+    const target = galleryFocusTarget(id);
+    focusWhenShown.current = id && !isTile(target) ? id : null;
+    return target;
+  }, []);
 
   // A delete waiting out its undo window is hidden already (the toast says so and offers Undo).
   const pages = gallery.data?.pages;
@@ -53,6 +62,14 @@ export function GalleryPageClient() {
   const settledEmpty = gallery.isSuccess && !gallery.isPlaceholderData && items.length === 0;
   const brandNew = settledEmpty && !filtered;
   const nextPageFailed = gallery.isFetchNextPageError;
+  useEffect(() => {
+    const id = focusWhenShown.current;
+    if (!id || gallery.isPending) return;
+    focusWhenShown.current = null;
+    const tile = galleryFocusTarget(id);
+    // Only if focus is still where the close left it: the person may have moved on since.
+    if (isTile(tile) && (document.activeElement === document.body || document.activeElement?.id === "main")) tile.focus();
+  }, [items, gallery.isPending]);
   // Stepping through the detail view follows the grid's order; the last loaded item's "next"
   // loads another page first, so it never dead-ends while the gallery has more.
   const openIndex = url.openId ? items.findIndex((g) => g.id === url.openId) : -1;
@@ -104,7 +121,7 @@ export function GalleryPageClient() {
           onPrevious={previous ? () => url.show(previous.id) : undefined}
           onNext={next ? () => url.show(next.id) : openIndex >= 0 && gallery.hasNextPage ? () => void gallery.fetchNextPage() : undefined}
           // Opened from a link (nothing had focus) or the opener is gone: the tile last shown.
-          returnFocus={() => galleryFocusTarget(lastShown.current)}
+          returnFocus={returnFocus}
           focusOnClose={focusAfterDelete}
           onDeleted={(g) => {
             rememberNeighbour([g.id]);

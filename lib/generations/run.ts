@@ -26,15 +26,19 @@ export async function runGeneration(id: string, created?: GenerationRow): Promis
   if (!(await markGenerationStarted({ id, lease: { owner: instanceId, until: leaseUntil() } }))) return;
   const gen = created?.id === id ? created : await getGenerationById({ id });
   if (!gen) return;
+  // A sync call ends the generation here; an async one accepted upstream is still running.
+  let ended = gen.mode === "sync";
   try {
     // The call and its downloads may take long: the heartbeat tells other instances this
     // row is alive, so their orphan recovery leaves it alone.
     await withLeaseHeartbeat({ id, owner: instanceId }, () => (gen.mode === "sync" ? runSync(gen) : submitAsync(gen)));
   } catch (error) {
     await failGeneration({ id, ...failureOf(error) });
+    ended = true;
   }
   // Deleted by its owner during a sync call (or a failed submit): now settled, remove it.
-  await purgeIfDeleted(id);
+  // A running task deleted meanwhile is removed by the tracker's poll that ends it.
+  if (ended) await purgeIfDeleted(id);
 }
 
 async function readInputImages(gen: GenerationRow): Promise<{ data: Blob; filename: string }[]> {

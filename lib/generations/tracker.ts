@@ -22,11 +22,12 @@ const INGEST_ATTEMPTS = 5;
 
 export const trackerOwner = instanceId;
 
-async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, now: Date): Promise<void> {
+/** True when the row now has its terminal status (false: its download is retried later). */
+async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, now: Date): Promise<boolean> {
   if (task.status === "failed") {
     const message = task.error?.message ? `Pixapi could not complete this task: ${task.error.message}` : "Pixapi could not complete this task.";
     await failGeneration({ id: gen.id, errorType: "generation_failed", errorMessage: message });
-    return;
+    return true;
   }
   try {
     const kind = task.resultType ?? (gen.kind === "video" ? "video" : "image");
@@ -39,18 +40,21 @@ async function settle(gen: TrackedGeneration, task: PixapiTask, owner: string, n
       costMilli: reported ? toMilli(task.creditsCost as number) : gen.estimatedMilli,
       source: reported ? "reported" : "estimate",
     });
+    return true;
   } catch (error) {
     // Downloading results can fail transiently; retry a few times before giving up. Counted
     // apart from polls: a long video has polled many times before its first download.
     if (gen.ingestAttempts < INGEST_ATTEMPTS && !(isPixapiError(error) && error.type === "media_too_large")) {
       await rescheduleIngest({ id: gen.id, owner, nextPollAt: new Date(now.getTime() + backoffMs(gen.ingestAttempts)) });
-      return;
+      return false;
     }
     await failGeneration({ id: gen.id, ...failureOf(error) });
+    return true;
   }
 }
 
-async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promise<void> {
+/** Polls one task and acts on the answer. True when the generation has ended (completed or failed). */
+async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promise<boolean> {
   const maxAgeMs = env().TRACKER_MAX_AGE_MINUTES * 60_000;
   const since = gen.startedAt ?? gen.createdAt;
   if (now.getTime() - since.getTime() > maxAgeMs) {
@@ -59,7 +63,7 @@ async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promis
       errorType: "timeout",
       errorMessage: `Pixapi did not finish this task within ${env().TRACKER_MAX_AGE_MINUTES} minutes, so the studio stopped waiting. Your credits were released.`,
     });
-    return;
+    return true;
   }
   let task: PixapiTask;
   try {
@@ -68,17 +72,14 @@ async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promis
   } catch (error) {
     if (isPixapiError(error) && error.type === "not_found_error") {
       await failGeneration({ id: gen.id, errorType: "generation_failed", errorMessage: "Pixapi no longer knows this task (it may have expired)." });
-      return;
+      return true;
     }
     const retryAfterMs = isPixapiError(error) && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
     const wait = Math.max(retryAfterMs, backoffMs(gen.pollAttempts));
     await reschedulePoll({ id: gen.id, owner, nextPollAt: new Date(now.getTime() + wait) });
-    return;
+    return false;
   }
-  if (task.status === "completed" || task.status === "failed") {
-    await settle(gen, task, owner, now);
-    return;
-  }
+  if (task.status === "completed" || task.status === "failed") return settle(gen, task, owner, now);
   // submitted, processing, or a status we don't know: still running.
   await reschedulePoll({
     id: gen.id,
@@ -87,6 +88,7 @@ async function pollOne(gen: TrackedGeneration, owner: string, now: Date): Promis
     progress: Math.max(gen.progress, task.progress),
     upstreamStatus: task.upstreamStatus,
   });
+  return false;
 }
 
 /** One tracker pass: claim due tasks, poll each once. Returns how many were polled. */
@@ -95,10 +97,11 @@ export async function pollDueTasks({ owner = trackerOwner, now = new Date() }: {
   await Promise.all(
     due.map(async (gen) => {
       try {
-        await withLeaseHeartbeat({ id: gen.id, owner }, () => pollOne(gen, owner, now));
-        // Its owner deleted it while it ran (possibly during this very poll): once settled
-        // (or released), remove it. A no-op for every other row.
-        await purgeIfDeleted(gen.id);
+        const ended = await withLeaseHeartbeat({ id: gen.id, owner }, () => pollOne(gen, owner, now));
+        // Its owner deleted it while it ran (possibly during this very poll): now that it is
+        // settled (or released), remove it. Only after the poll that ended it: a task still
+        // running has nothing to remove yet, and asking on every poll cost a statement each.
+        if (ended) await purgeIfDeleted(gen.id);
       } catch (e) {
         console.error(`[studio] tracker: poll of ${gen.id} failed:`, e);
       }

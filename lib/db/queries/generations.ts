@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma, runsOnPGlite } from "../client";
+import { getPrisma } from "../client";
 import { Prisma, type GenerationKind, type GenerationMode } from "../generated/client";
 import { newId } from "../../ids";
 import { isUniqueViolation } from "../errors";
@@ -98,16 +98,12 @@ export async function createGenerationWithHold(input: {
     : Prisma.empty;
   // Spend in the period, only when there is an allowance to check it against.
   const fitsBudget = budget
-    ? Prisma.sql`(usr.allowance IS NULL OR ${input.estimatedMilli}::int + (
-              SELECT COALESCE(SUM(e.amount_milli), 0) FROM usage_entries e
-              WHERE e.user_id = usr.id AND e.status IN ('held', 'settled')
-                AND e.created_at >= ${budget.periodStart} AND e.created_at < ${budget.periodEnd}
-            ) <= usr.allowance)`
+    ? Prisma.sql`(usr.allowance IS NULL OR ${input.estimatedMilli}::int + studio_period_spend_milli(usr.id, ${budget.periodStart}, ${budget.periodEnd}) <= usr.allowance)`
     : Prisma.sql`true`;
   const write = prisma.$queryRaw<{ created: number; disabled: boolean | null }[]>(Prisma.sql`
         WITH usr AS (
           SELECT u.id, u.disabled, COALESCE(u.allowance_milli, ${budget?.defaultAllowanceMilli ?? null}::int) AS allowance
-          FROM users u WHERE u.id = ${input.userId}
+          FROM users u WHERE u.id = ${input.userId} FOR UPDATE
         ), fits AS (
           SELECT usr.id FROM usr WHERE NOT usr.disabled AND ${fitsBudget}
         ), g AS (
@@ -125,10 +121,10 @@ export async function createGenerationWithHold(input: {
         SELECT (SELECT count(*) FROM g)::int AS created, (SELECT disabled FROM usr) AS disabled`);
   let result: { created: number; disabled: boolean | null }[];
   try {
-    // PGlite runs one statement at a time: the write alone is already isolated, and
-    // a transaction around it would only add round trips on the process's one thread.
-    if (runsOnPGlite(prisma)) result = await write;
-    else [, result] = await prisma.$transaction([prisma.$queryRaw`SELECT 1 FROM users WHERE id = ${input.userId} FOR UPDATE`, write]);
+    // One statement on both databases, race-safe on PostgreSQL without a transaction around
+    // it: `usr` locks the user's row, and the budget sum (a volatile function) reads after
+    // that lock, so concurrent submits of one user are checked one after another.
+    result = await write;
   } catch (error) {
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const existing = await prisma.generation.findUnique({

@@ -48,7 +48,9 @@ function log(line: string): void {
 const STUDIO_ENV = {
   RATE_LIMIT_READS_PER_MINUTE: "1000000",
   RATE_LIMIT_SUBMITS_PER_MINUTE: "100000",
-  DEFAULT_ALLOWANCE_CREDITS: "unlimited",
+  // A budget as every user has one by default (checked in the submit's write), big enough
+  // that no bench user reaches it: "unlimited" would skip the check and flatter the submit.
+  DEFAULT_ALLOWANCE_CREDITS: "1000000",
   // Simulated upstream durations at a quarter: an 8 s veo video takes ~10 s instead of ~38 s.
   EMULATOR_TIME_SCALE: "0.25",
   // The studio's default unless the shell sets it (to compare run-queue sizes).

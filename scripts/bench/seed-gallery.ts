@@ -5,6 +5,8 @@
  * words (so searches hit) plus a per-row hash (so trigrams are selective); models, kinds and
  * statuses rotate. Used by `npm run bench` and the query-plan test.
  */
+import { fillTileMediaSql } from "../../lib/db/queries/generation-reads";
+
 export const SEED_MODELS = ["gpt-image-2", "gemini-2.5-flash-image", "seedream-4", "kling-2.1"] as const;
 export const SEED_HIT_WORD = "lighthouse";
 export const SEED_MISS_WORD = "zyxwvutsrq";
@@ -36,6 +38,10 @@ export async function withIndexesDropped(db: SqlRunner, tables: string[], fill: 
 
 export async function seedGallery(db: SqlRunner, { userId, otherUserId, rows, ownerEvery }: { userId: string; otherUserId: string; rows: number; ownerEvery: number }): Promise<void> {
   await withIndexesDropped(db, ["generations", "media"], () => insertGallery(db, { userId, otherUserId, rows, ownerEvery }));
+  // The tile media the studio stores with its writes, for every seeded row still without
+  // them (the owner's here, and the bench's load users seeded before).
+  const fill = fillTileMediaSql();
+  await db.$executeRawUnsafe(fill.text, ...fill.values);
   // A table that has just taken a million rows in one go is due a vacuum, which PostgreSQL's
   // autovacuum would start in the middle of the measurements (on 2 cores, against the load);
   // a gallery in service has long had its. Vacuumed and analyzed here, then checkpointed, the
@@ -49,7 +55,7 @@ export async function seedGallery(db: SqlRunner, { userId, otherUserId, rows, ow
 async function insertGallery(db: SqlRunner, { userId, otherUserId, rows, ownerEvery }: { userId: string; otherUserId: string; rows: number; ownerEvery: number }): Promise<void> {
   const models = `ARRAY[${SEED_MODELS.map((m) => `'${m}'`).join(",")}]`;
   await db.$executeRawUnsafe(
-    `INSERT INTO generations (id, user_id, kind, status, mode, model, prompt, params, estimated_milli, cost_milli, progress, created_at, completed_at, updated_at)
+    `INSERT INTO generations (id, user_id, kind, status, mode, model, prompt, params, estimated_milli, cost_milli, progress, created_at, completed_at, updated_at, tile_inputs, tile_outputs)
      SELECT 'seed' || i,
             CASE WHEN i % $3::int = 0 THEN $1 ELSE $2 END,
             (ARRAY['image','edit','video'])[1 + (i / $3::int) % 3]::generation_kind,
@@ -61,7 +67,11 @@ async function insertGallery(db: SqlRunner, { userId, otherUserId, rows, ownerEv
             40000, 40000, 100,
             now() - make_interval(secs => i),
             now() - make_interval(secs => i),
-            now()
+            now(),
+            -- As the studio writes them: the other user's rows have no media (and a running
+            -- one no outputs yet); the owner's, with their media, are filled after the media.
+            CASE WHEN i % $3::int = 0 THEN NULL ELSE '[]'::json END,
+            CASE WHEN i % $3::int = 0 OR i % 997 = 0 THEN NULL ELSE '[]'::json END
      FROM generate_series(1, $4::int) AS i`,
     userId,
     otherUserId,

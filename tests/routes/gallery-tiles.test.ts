@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { GET as LIST } from "@/app/api/generations/route";
 import { GET } from "@/app/api/generations/[id]/route";
+import { fillTileMediaSql } from "@/lib/db/queries/generation-reads";
+import { completeGeneration, createGenerationWithHold, failGeneration, markGenerationStarted } from "@/lib/db/queries/generations";
+import type { NewMedia } from "@/lib/db/queries/media";
 import type { PublicUser } from "@/lib/db/queries/users";
+import { newId } from "@/lib/ids";
 import { TILE_PROMPT_MAX, type GenerationListView, type GenerationTileView, type GenerationView } from "@/lib/generations/view";
 import { forEachDatabase } from "../support/db";
 import { ctx, startStudioWithTwoUsers, type StudioHarness } from "../support/studio";
@@ -142,6 +146,57 @@ forEachDatabase("gallery tiles written by the database", (getDb) => {
     const bobs = await page(bob, "limit=60");
     expect(bobs.items).toHaveLength(3);
     expect(bobs.items.every((t) => !seen.includes(t.id))).toBe(true);
+  });
+
+  it("fills the tile media of rows written without them (old rows, seeded ones) to the very tiles built from the media table", async () => {
+    const before = await page(alice, "limit=60");
+    const filled = await getDb().prisma.$executeRaw(fillTileMediaSql());
+    expect(filled).toBe(43); // alice's 40 and bob's 3
+    const stored = await getDb().prisma.$queryRaw<{ inputs: number; outputs: number }[]>`
+      SELECT count(tile_inputs)::int AS inputs, count(tile_outputs)::int AS outputs FROM generations WHERE user_id = ${alice.id}`;
+    // Every row's inputs; outputs for the ended ones only (a running one's are still to come).
+    expect(stored[0]).toEqual({ inputs: 40, outputs: 20 });
+    expect(await page(alice, "limit=60")).toEqual(before);
+  });
+
+  it("stores a tile's media with the writes that make them: a page shows what the detail view shows", async () => {
+    const file = (role: NewMedia["role"], position: number, kind: NewMedia["kind"] = "image"): NewMedia => ({
+      id: newId(), role, kind, mimeType: kind === "video" ? "video/mp4" : "image/webp", width: 640 + position, height: 480,
+      bytes: 5000 + position, durationMs: kind === "video" ? 4000 : null, storageKey: `written/${newId()}`, thumbKey: null, sha256: "1".repeat(64), position,
+    });
+    const write = async (kind: "edit" | "video" | "image", inputs: NewMedia[]) => {
+      const id = newId();
+      const made = await createGenerationWithHold({ id, userId: bob.id, kind, mode: "async", model: "gpt-image-2", prompt: `written ${kind}`, params: { size: "1024x1024" }, estimatedMilli: 1000, inputs });
+      expect("generation" in made).toBe(true);
+      expect(await markGenerationStarted({ id })).toBe(true);
+      return id;
+    };
+    const edit = await write("edit", [file("input", 1), file("input", 0)]);
+    const video = await write("video", [file("input", 0)]);
+    const failed = await write("image", []);
+    const running = await write("image", []);
+    // Outputs handed over out of order: the tile lists them by position, as the detail does.
+    expect(await completeGeneration({ id: edit, userId: bob.id, outputs: [file("output", 1), file("output", 0)], costMilli: 900, source: "reported" })).toBe(true);
+    expect(await completeGeneration({ id: video, userId: bob.id, outputs: [file("output", 0, "video")], costMilli: 900, source: "reported" })).toBe(true);
+    expect(await failGeneration({ id: failed, errorType: "server_error", errorMessage: "no" })).toBe(true);
+
+    const stored = await getDb().prisma.$queryRaw<{ id: string; inputs: unknown; outputs: unknown }[]>`
+      SELECT id, tile_inputs AS inputs, tile_outputs AS outputs FROM generations WHERE id IN (${edit}, ${video}, ${failed}, ${running})`;
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    expect((byId.get(edit)?.inputs as unknown[]).length).toBe(2);
+    expect((byId.get(edit)?.outputs as unknown[]).length).toBe(2);
+    expect(byId.get(failed)?.outputs).toEqual([]);
+    expect(byId.get(running)?.outputs).toBeNull();
+
+    const { items } = await page(bob, "limit=60");
+    for (const id of [edit, video, failed, running]) {
+      const tile = items.find((t) => t.id === id);
+      expect(tile, id).toEqual(asTile(await detail(bob, id)));
+    }
+    const editTile = items.find((t) => t.id === edit);
+    expect(editTile?.outputs.map((o) => o.width)).toEqual([640, 641]);
+    expect(editTile?.inputs.map((o) => o.width)).toEqual([640, 641]);
+    expect(items.find((t) => t.id === video)?.outputs[0]?.durationMs).toBe(4000);
   });
 
   it("filters still apply to the tiles the database writes", async () => {

@@ -37,15 +37,42 @@ const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text 
  * runs (PGlite's thread, PostgreSQL's processes). tests/routes/gallery-tiles.test.ts holds
  * every tile equal to the detail view of the same generation, cut to the tile's fields.
  * The full row is GET /api/generations/{id}.
+ *
+ * A tile's media come stored with the row (tile_inputs, tile_outputs: written with the
+ * media themselves, which never change after), so a page does not build 25 media arrays
+ * from the media table on every read; a row without them yet (a running generation's
+ * outputs) has them built here.
  */
+
+/**
+ * One media item as a tile shows it, from `a`: a media row (`m`) or a record with the same
+ * columns (`x`, the records a write inserts). The one definition of a tile's media: reads
+ * (below), the writes that store it (generations.ts), and the backfill of old rows.
+ */
+export function tileMediaObject(a: "m" | "x"): Prisma.Sql {
+  const t = Prisma.raw(a);
+  return Prisma.sql`json_build_object(
+      'id', ${t}.id, 'kind', ${t}.kind, 'role', ${t}.role, 'mimeType', ${t}.mime_type, 'width', ${t}.width, 'height', ${t}.height,
+      'durationMs', ${t}.duration_ms, 'bytes', ${t}.bytes,
+      'url', '/api/media/' || ${t}.id, 'thumbUrl', '/api/media/' || ${t}.id || '?variant=thumb', 'downloadUrl', '/api/media/' || ${t}.id || '?download=1')`;
+}
+
+/** A generation's media of one role as tiles show them, built from the media table. */
 function tileMediaJson(role: "output" | "input"): Prisma.Sql {
   return Prisma.sql`COALESCE((
-    SELECT json_agg(json_build_object(
-      'id', m.id, 'kind', m.kind, 'role', m.role, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
-      'durationMs', m.duration_ms, 'bytes', m.bytes,
-      'url', '/api/media/' || m.id, 'thumbUrl', '/api/media/' || m.id || '?variant=thumb', 'downloadUrl', '/api/media/' || m.id || '?download=1')
-      ORDER BY m.position)
+    SELECT json_agg(${tileMediaObject("m")} ORDER BY m.position)
     FROM media m WHERE m.generation_id = g.id AND m.role = ${role}::media_role), '[]'::json)`;
+}
+
+/**
+ * Stores the tile media of rows written without them (the bench's seeded rows; the
+ * migration that added the columns ran the same for the rows there were): inputs always,
+ * outputs once the generation has ended.
+ */
+export function fillTileMediaSql(): Prisma.Sql {
+  return Prisma.sql`UPDATE generations g SET tile_inputs = ${tileMediaJson("input")},
+    tile_outputs = CASE WHEN g.status IN ('completed', 'failed') THEN ${tileMediaJson("output")} END
+    WHERE g.tile_inputs IS NULL`;
 }
 
 function tileJson(promptMax: number): Prisma.Sql {
@@ -53,7 +80,7 @@ function tileJson(promptMax: number): Prisma.Sql {
     'id', g.id, 'kind', g.kind, 'status', g.status,
     'progress', CASE WHEN g.status = 'completed' THEN 100 ELSE g.progress END,
     'model', g.model, 'favorite', g.favorite,
-    'outputs', ${tileMediaJson("output")}, 'inputs', ${tileMediaJson("input")},
+    'outputs', COALESCE(g.tile_outputs, ${tileMediaJson("output")}), 'inputs', COALESCE(g.tile_inputs, ${tileMediaJson("input")}),
     'createdAt', to_char(g.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'prompt', CASE WHEN char_length(g.prompt) > ${promptMax}::int THEN left(g.prompt, ${promptMax - 1}::int) || '…' ELSE g.prompt END,
     'params', json_strip_nulls(json_build_object(

@@ -3,6 +3,7 @@ import { getPrisma } from "../client";
 import { Prisma, type GenerationKind, type GenerationMode } from "../generated/client";
 import { newId } from "../../ids";
 import { isUniqueViolation } from "../errors";
+import { tileMediaObject } from "./generation-reads";
 import { mediaSelect, type NewMedia } from "./media";
 
 /**
@@ -107,9 +108,9 @@ export async function createGenerationWithHold(input: {
         ), fits AS (
           SELECT usr.id FROM usr WHERE NOT usr.disabled AND ${fitsBudget}
         ), g AS (
-          INSERT INTO generations (id, user_id, kind, mode, model, prompt, params, idempotency_key, estimated_milli, api_token_id, api_token_name, created_at, updated_at)
+          INSERT INTO generations (id, user_id, kind, mode, model, prompt, params, idempotency_key, estimated_milli, api_token_id, api_token_name, tile_inputs, created_at, updated_at)
           SELECT ${input.id}, fits.id, ${input.kind}::generation_kind, ${input.mode}::generation_mode, ${input.model}, ${input.prompt}, ${JSON.stringify(input.params)}::jsonb,
-                 ${input.idempotencyKey ?? null}, ${input.estimatedMilli}::int, ${input.apiToken?.id ?? null}, ${input.apiToken?.name ?? null}, ${now}, ${now}
+                 ${input.idempotencyKey ?? null}, ${input.estimatedMilli}::int, ${input.apiToken?.id ?? null}, ${input.apiToken?.name ?? null}, ${tileMediaOf(mediaJson, "input")}, ${now}, ${now}
           FROM fits
           RETURNING id, user_id
         )${insertMedia}, h AS (
@@ -224,7 +225,17 @@ function mediaRecordsJson(media: readonly NewMedia[]): string {
 function insertMediaFrom(source: Prisma.Sql, userId: Prisma.Sql, generationId: Prisma.Sql, mediaJson: string, now: Date): Prisma.Sql {
   return Prisma.sql`INSERT INTO media (id, user_id, generation_id, role, kind, mime_type, width, height, bytes, duration_ms, storage_key, thumb_key, sha256, position, created_at)
           SELECT x.id, ${userId}, ${generationId}, x.role::media_role, x.kind::media_kind, x.mime_type, x.width, x.height, x.bytes, x.duration_ms, x.storage_key, x.thumb_key, x.sha256, x.position, ${now}
-          FROM ${source}, jsonb_to_recordset(${mediaJson}::jsonb) AS x(id text, role text, kind text, mime_type text, width int, height int, bytes int, duration_ms int, storage_key text, thumb_key text, sha256 text, position int)`;
+          FROM ${source}, ${mediaRecords(mediaJson)}`;
+}
+
+/** The JSON records (mediaRecordsJson) as rows `x` with the media table's columns. */
+function mediaRecords(mediaJson: string): Prisma.Sql {
+  return Prisma.sql`jsonb_to_recordset(${mediaJson}::jsonb) AS x(id text, role text, kind text, mime_type text, width int, height int, bytes int, duration_ms int, storage_key text, thumb_key text, sha256 text, position int)`;
+}
+
+/** The tile media (generation-reads.ts tileMediaObject) of the records being written, for the row's tile_inputs / tile_outputs. */
+function tileMediaOf(mediaJson: string, role: "input" | "output"): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg(${tileMediaObject("x")} ORDER BY x.position), '[]'::json) FROM ${mediaRecords(mediaJson)} WHERE x.role = ${role})`;
 }
 
 /**
@@ -244,15 +255,17 @@ export async function completeGeneration(input: {
   // PGlite, the one connection every other query waits for). The media and the settle hang
   // on the row the status change moved: if another writer moved it first, nothing is written.
   const now = new Date();
+  const outputsJson = mediaRecordsJson(input.outputs);
   const outputs = input.outputs.length
     ? Prisma.sql`, m AS (
-          ${insertMediaFrom(Prisma.sql`moved`, Prisma.sql`${input.userId}`, Prisma.sql`moved.id`, mediaRecordsJson(input.outputs), now)}
+          ${insertMediaFrom(Prisma.sql`moved`, Prisma.sql`${input.userId}`, Prisma.sql`moved.id`, outputsJson, now)}
           RETURNING id
         )`
     : Prisma.empty;
   const rows = await getPrisma().$queryRaw<{ moved: number }[]>`
         WITH moved AS (
           UPDATE generations SET status = 'completed', progress = 100, cost_milli = ${input.costMilli}::int, completed_at = ${now},
+                 tile_outputs = ${tileMediaOf(outputsJson, "output")},
                  next_poll_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ${now}
           WHERE id = ${input.id} AND status IN ('queued', 'running')
           RETURNING id
@@ -277,7 +290,7 @@ export async function failGeneration(input: { id: string; errorType: string; err
   const rows = await getPrisma().$queryRaw<{ moved: number }[]>`
         WITH moved AS (
           UPDATE generations SET status = 'failed', error_type = ${input.errorType}, error_message = ${input.errorMessage.slice(0, 2000)},
-                 completed_at = ${now}, next_poll_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ${now}
+                 tile_outputs = '[]'::json, completed_at = ${now}, next_poll_at = NULL, lease_owner = NULL, lease_until = NULL, updated_at = ${now}
           WHERE id = ${input.id} AND status IN ('queued', 'running') ${leaseCheck}
           RETURNING id
         ), released AS (

@@ -75,6 +75,8 @@ test.describe("favorites and collections", () => {
     await expect(inTrip).toBeChecked();
     expect((await saved).status()).toBe(200);
     await refreshed;
+    // The box kept focus through the save (it is not disabled meanwhile, which dropped focus to the page).
+    await expect(inTrip).toBeFocused();
     await snapshots(page, "collections-detail", { widths: ["desktop"] });
     await page.keyboard.press("Escape");
     await expect(gallery.detail).toBeHidden();

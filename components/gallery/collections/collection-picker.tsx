@@ -34,15 +34,18 @@ export function CollectionPicker({ generation: g }: { generation: GenerationView
                   <input
                     type="checkbox"
                     checked={checked}
-                    disabled={items.isPending}
+                    // Not `disabled` while a save is in flight: disabling the box that has
+                    // focus drops focus to the page, and a keyboard user would start over.
+                    aria-disabled={items.isPending || undefined}
                     onChange={() => {
+                      if (items.isPending) return;
                       setTicked({ id: g.id, boxes: { ...boxes, [c.id]: !checked } });
                       items.mutate(
                         { collectionId: c.id, ids: [g.id], op: checked ? "remove" : "add" },
                         { onError: () => setTicked((t) => ({ ...t, boxes: Object.fromEntries(Object.entries(t.boxes).filter(([k]) => k !== c.id)) })) },
                       );
                     }}
-                    className="h-4 w-4 accent-accent-600"
+                    className="h-4 w-4 accent-accent-600 aria-disabled:opacity-60"
                   />
                   <span className="min-w-0 flex-1 truncate">{c.name}</span>
                 </label>

@@ -8,7 +8,7 @@ import type { JsonText } from "@/lib/http/route";
 import { decodeCursor, pageOf } from "@/lib/http/cursor";
 import { IDS_MAX } from "@/lib/validation/collections";
 import { idSchema, safeText } from "@/lib/validation/safe-text";
-import { TILE_PROMPT_MAX, type GenerationListView } from "./view";
+import type { GenerationListView } from "./view";
 
 /** GET /api/generations: ?limit, ?cursor and the gallery's filters. */
 export const listQuerySchema = z.object({
@@ -53,7 +53,7 @@ export async function listGenerations({ userId, query }: { userId: string; query
   const { limit, cursor, ...rest } = query;
   const filters = await filtersOf(userId, rest);
   // One extra row tells whether another page exists without a count query.
-  const rows = await listGenerationsForUser({ userId, limit: limit + 1, promptMax: TILE_PROMPT_MAX, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
+  const rows = await listGenerationsForUser({ userId, limit: limit + 1, cursor: cursor ? decodeCursor(cursor) : undefined, filters });
   const { items, nextCursor } = pageOf(rows, limit, (r) => r.tile);
   return `{"items":[${items.join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}` as JsonText<GenerationListView>;
 }

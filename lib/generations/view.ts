@@ -46,6 +46,7 @@ export interface GenerationTileView {
 }
 
 /** A tile's prompt is a caption (two lines on screen, the tile's accessible name): this is plenty. */
+// The database cuts it (migration stored_tile, studio_tile_text): tests/routes/gallery-tiles.test.ts holds the two equal.
 export const TILE_PROMPT_MAX = 280;
 
 /** One generation in full (`GET /api/generations/{id}`, the pending poll, result cards). */

@@ -59,9 +59,9 @@ describe("PGlite prepared statements", () => {
 
   it("sends a prompt search unprepared, planned for its pattern on every run", async () => {
     expect(MARKED_BY_QUERIES).toBe(PLAN_PER_RUN);
-    const search = listGenerationsSql({ userId: "u", promptMax: 280, limit: 25, filters: { q: "lighthouse" } });
+    const search = listGenerationsSql({ userId: "u", limit: 25, filters: { q: "lighthouse" } });
     expect(search.sql).toContain(PLAN_PER_RUN);
-    expect(listGenerationsSql({ userId: "u", promptMax: 280, limit: 25 }).sql).not.toContain(PLAN_PER_RUN);
+    expect(listGenerationsSql({ userId: "u", limit: 25 }).sql).not.toContain(PLAN_PER_RUN);
     const client = preparingClient(pglite);
     const sql = `SELECT id FROM things WHERE ${PLAN_PER_RUN} id ILIKE $1 ORDER BY id`;
     for (let i = 0; i < 7; i++) expect((await client.query(sql, ["%a%"])).rows).toEqual([{ id: "a" }]);

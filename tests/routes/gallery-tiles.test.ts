@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { GET as LIST } from "@/app/api/generations/route";
-import { GET } from "@/app/api/generations/[id]/route";
+import { GET, PATCH } from "@/app/api/generations/[id]/route";
 import { fillTileMediaSql } from "@/lib/db/queries/generation-reads";
 import { completeGeneration, createGenerationWithHold, failGeneration, markGenerationStarted } from "@/lib/db/queries/generations";
 import type { NewMedia } from "@/lib/db/queries/media";
@@ -157,6 +157,41 @@ forEachDatabase("gallery tiles written by the database", (getDb) => {
     // Every row's inputs; outputs for the ended ones only (a running one's are still to come).
     expect(stored[0]).toEqual({ inputs: 40, outputs: 20 });
     expect(await page(alice, "limit=60")).toEqual(before);
+  });
+
+  it("keeps an ended generation's tile stored with the row, the very tile built live, through every write of the row", async () => {
+    const prisma = getDb().prisma;
+    // The ended rows (their media now stored) carry their tile; the running and queued ones build it.
+    const rows = await prisma.$queryRaw<{ id: string; status: string; tile: string | null }[]>`
+      SELECT id, status::text AS status, tile_text AS tile FROM generations WHERE user_id = ${alice.id}`;
+    expect(rows.filter((r) => r.tile !== null).map((r) => r.status).sort()).toEqual(rows.filter((r) => r.status === "completed" || r.status === "failed").map((r) => r.status).sort());
+    expect(rows.filter((r) => r.tile !== null)).toHaveLength(20);
+    // A stored tile is byte for byte what the page would build from the row and its media.
+    const live = await prisma.$queryRaw<{ id: string; same: boolean }[]>`
+      SELECT g.id, g.tile_text = studio_tile_text(g.id, g.kind, g.status, g.progress, g.model, g.favorite,
+        COALESCE((SELECT json_agg(json_build_object('id', m.id, 'kind', m.kind, 'role', m.role, 'mimeType', m.mime_type, 'width', m.width, 'height', m.height,
+          'durationMs', m.duration_ms, 'bytes', m.bytes, 'url', '/api/media/' || m.id, 'thumbUrl', '/api/media/' || m.id || '?variant=thumb',
+          'downloadUrl', '/api/media/' || m.id || '?download=1') ORDER BY m.position) FROM media m WHERE m.generation_id = g.id AND m.role = 'output'), '[]'::json),
+        g.tile_inputs, g.created_at, g.prompt, g.params) AS same
+      FROM generations g WHERE g.user_id = ${alice.id} AND g.tile_text IS NOT NULL`;
+    expect(live.map((r) => r.same)).toEqual(live.map(() => true));
+
+    // Starring an ended generation rewrites its stored tile: the page says so at once.
+    const ended = rows.find((r) => r.tile !== null && (JSON.parse(r.tile) as GenerationTileView).favorite) as { id: string };
+    const res = await PATCH(await studio.request(alice, `/api/generations/${ended.id}`, { method: "PATCH", json: { favorite: false } }), ctx({ id: ended.id }));
+    expect(res.status).toBe(200);
+    const after = await page(alice, "limit=60");
+    expect(after.items.find((t) => t.id === ended.id)?.favorite).toBe(false);
+    expect(after.items.find((t) => t.id === ended.id)).toEqual(asTile(await detail(alice, ended.id)));
+    const [row] = await prisma.$queryRaw<{ tile: string }[]>`SELECT tile_text AS tile FROM generations WHERE id = ${ended.id}`;
+    expect((JSON.parse(row?.tile ?? "{}") as GenerationTileView).favorite).toBe(false);
+    const starred = await page(alice, "favorite=1&limit=60");
+    expect(starred.items.map((t) => t.id)).not.toContain(ended.id);
+    await PATCH(await studio.request(alice, `/api/generations/${ended.id}`, { method: "PATCH", json: { favorite: true } }), ctx({ id: ended.id }));
+    expect((await page(alice, "limit=60")).items.find((t) => t.id === ended.id)?.favorite).toBe(true);
+
+    // The studio never writes the column: PostgreSQL refuses a write to a generated column.
+    await expect(prisma.$executeRaw`UPDATE generations SET tile_text = '{}' WHERE id = ${ended.id}`).rejects.toThrow();
   });
 
   it("stores a tile's media with the writes that make them: a page shows what the detail view shows", async () => {

@@ -5,7 +5,7 @@ import { GET } from "@/app/api/generations/[id]/route";
 import { PATCH } from "@/app/api/admin/users/[id]/route";
 import { GET as LIVE } from "@/app/api/health/live/route";
 import { resetRequestUserCache, USER_CACHE_MS } from "@/lib/auth/request-user";
-import { setPrismaForTests } from "@/lib/db/client";
+import { registerEngine, setPrismaForTests } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import type { PublicUser } from "@/lib/db/queries/users";
 import { drainBackground } from "@/lib/generations/background";
@@ -66,6 +66,7 @@ forEachDatabase("what one authenticated read costs", (getDb) => {
     await settleGeneration(generation.id);
     const c = countingFactory(getDb().adapter);
     counted = new PrismaClient({ adapter: c.factory });
+    registerEngine(counted, getDb().kind, c.factory);
     statements = c.statements;
     setPrismaForTests(counted);
   });

@@ -65,7 +65,7 @@ export async function createTestDatabase(kind: DbKind, { migrated = true } = {})
     drop = () => adminQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   const prisma = new PrismaClient({ adapter: opened.factory });
-  registerEngine(prisma, kind);
+  registerEngine(prisma, kind, opened.factory);
   const extra: { prisma: PrismaClient; close: () => Promise<void> }[] = [];
   return {
     kind,
@@ -76,7 +76,7 @@ export async function createTestDatabase(kind: DbKind, { migrated = true } = {})
       if (!url) return prisma;
       const more = openAdapter({ databaseUrl: url, dataDir: "" });
       const client = new PrismaClient({ adapter: more.factory });
-      registerEngine(client, "postgres");
+      registerEngine(client, "postgres", more.factory);
       extra.push({ prisma: client, close: more.close });
       return client;
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "../client";
+import { getPrisma, queryDirect } from "../client";
 import { Prisma, type GenerationKind, type GenerationStatus } from "../generated/client";
 import type { GenerationRow } from "./generations";
 import type { MediaRow } from "./media";
@@ -10,7 +10,10 @@ export const PLAN_PER_RUN = "/* plan-per-run */";
 /**
  * The reads every open tab polls (one generation, a gallery page), each one SQL statement:
  * the generation row and its media as a JSON array in one round trip, ownership in the
- * WHERE clause. Prisma's nested select would send a second query for the media.
+ * WHERE clause. Prisma's nested select would send a second query for the media. They go
+ * past Prisma's query engine (queryDirect, lib/db/client.ts says why), each row as one JSON
+ * text the database writes, so both drivers give the very same values (numbers, booleans,
+ * nested JSON; timestamps as ISO text, made Dates here).
  */
 const MEDIA_JSON = Prisma.sql`COALESCE((
     SELECT json_agg(json_build_object(
@@ -19,12 +22,14 @@ const MEDIA_JSON = Prisma.sql`COALESCE((
       'storageKey', m.storage_key, 'thumbKey', m.thumb_key) ORDER BY m.role, m.position)
     FROM media m WHERE m.generation_id = g.id), '[]'::json)`;
 
-const GENERATION_COLUMNS = Prisma.sql`g.id, g.user_id AS "userId", g.kind::text AS kind, g.status::text AS status, g.mode::text AS mode,
-  g.model, g.prompt, g.params, g.progress, g.upstream_task_id AS "upstreamTaskId", g.error_type AS "errorType",
-  g.error_message AS "errorMessage", g.estimated_milli AS "estimatedMilli", g.cost_milli AS "costMilli",
-  g.created_at AS "createdAt", g.started_at AS "startedAt", g.completed_at AS "completedAt", g.api_token_name AS "apiTokenName", g.favorite,
-  COALESCE((SELECT json_agg(json_build_object('collectionId', ci.collection_id) ORDER BY ci.added_at)
-    FROM collection_items ci WHERE ci.generation_id = g.id), '[]'::json) AS "collectionItems"`;
+/** A GenerationRow (generationSelect's fields) as one JSON text. */
+const GENERATION_JSON = Prisma.sql`json_build_object('id', g.id, 'userId', g.user_id, 'kind', g.kind, 'status', g.status, 'mode', g.mode,
+  'model', g.model, 'prompt', g.prompt, 'params', g.params, 'progress', g.progress, 'upstreamTaskId', g.upstream_task_id, 'errorType', g.error_type,
+  'errorMessage', g.error_message, 'estimatedMilli', g.estimated_milli, 'costMilli', g.cost_milli,
+  'createdAt', g.created_at, 'startedAt', g.started_at, 'completedAt', g.completed_at, 'apiTokenName', g.api_token_name, 'favorite', g.favorite,
+  'collectionItems', COALESCE((SELECT json_agg(json_build_object('collectionId', ci.collection_id) ORDER BY ci.added_at)
+    FROM collection_items ci WHERE ci.generation_id = g.id), '[]'::json),
+  'media', ${MEDIA_JSON})::text`;
 
 /**
  * A gallery page selects what a tile shows (lib/generations/view.ts GenerationTileView) and
@@ -98,25 +103,30 @@ export interface GenerationTileRow {
   tile: string;
 }
 
-/** Raw rows come back with the same names and types as generationSelect (enums as text, media as JSON). */
-function toRow(row: GenerationRow): GenerationRow {
-  return { ...row, createdAt: new Date(row.createdAt), startedAt: row.startedAt && new Date(row.startedAt), completedAt: row.completedAt && new Date(row.completedAt) };
+/** A row's JSON text as generationSelect gives it: timestamps become Dates. */
+function toRow(text: unknown): GenerationRow {
+  if (typeof text !== "string") throw new TypeError("a generation row came back without its JSON");
+  const row = JSON.parse(text) as Omit<GenerationRow, "createdAt" | "startedAt" | "completedAt"> & { createdAt: string; startedAt: string | null; completedAt: string | null };
+  return { ...row, createdAt: new Date(row.createdAt), startedAt: row.startedAt === null ? null : new Date(row.startedAt), completedAt: row.completedAt === null ? null : new Date(row.completedAt) };
+}
+
+/** The first column of every row. */
+function firstColumn(result: { rows: unknown[][] }): unknown[] {
+  return result.rows.map((row) => row[0]);
 }
 
 export async function getGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<GenerationRow | null> {
-  const rows = await getPrisma().$queryRaw<GenerationRow[]>`
-    SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
-    FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId} AND g.deleted_at IS NULL`;
-  return rows[0] ? toRow(rows[0]) : null;
+  const [row] = firstColumn(await queryDirect(Prisma.sql`
+    SELECT ${GENERATION_JSON} FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId} AND g.deleted_at IS NULL`));
+  return row === undefined ? null : toRow(row);
 }
 
 /** Several of the user's generations by id (the pending poll), newest first; one statement. */
 export async function getGenerationsForUser({ ids, userId }: { ids: readonly string[]; userId: string }): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
-  const rows = await getPrisma().$queryRaw<GenerationRow[]>`
-    SELECT ${GENERATION_COLUMNS}, ${MEDIA_JSON} AS media
-    FROM generations g WHERE g.id IN (${Prisma.join(ids)}) AND g.user_id = ${userId} AND g.deleted_at IS NULL
-    ORDER BY g.created_at DESC, g.id DESC`;
+  const rows = firstColumn(await queryDirect(Prisma.sql`
+    SELECT ${GENERATION_JSON} FROM generations g WHERE g.id IN (${Prisma.join(ids)}) AND g.user_id = ${userId} AND g.deleted_at IS NULL
+    ORDER BY g.created_at DESC, g.id DESC`));
   return rows.map(toRow);
 }
 
@@ -198,6 +208,13 @@ function limitLiteral(limit: number): Prisma.Sql {
 }
 
 export async function listGenerationsForUser(input: Parameters<typeof listGenerationsSql>[0]): Promise<GenerationTileRow[]> {
-  const rows = await getPrisma().$queryRaw<GenerationTileRow[]>(listGenerationsSql(input));
-  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+  const { columnNames, rows } = await queryDirect(listGenerationsSql(input));
+  const at = (name: keyof GenerationTileRow) => columnNames.indexOf(name);
+  const [id, createdAt, tile] = [at("id"), at("createdAt"), at("tile")];
+  return rows.map((row) => {
+    // The adapters give a timestamp as ISO text (with its offset), the rest as text.
+    const [rowId, rowAt, rowTile] = [row[id], row[createdAt], row[tile]];
+    if (typeof rowId !== "string" || typeof rowAt !== "string" || typeof rowTile !== "string") throw new TypeError("a gallery page row came back without its id, time or tile");
+    return { id: rowId, createdAt: new Date(rowAt), tile: rowTile };
+  });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "../env";
 import { openAdapter, type DatabaseTarget } from "./adapters";
-import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory, SqlResultSet } from "@prisma/driver-adapter-utils";
+import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet } from "@prisma/driver-adapter-utils";
 import { PrismaClient, type Prisma } from "./generated/client";
 
 export type { PrismaClient } from "./generated/client";
@@ -71,15 +71,28 @@ export function runsOnPGlite(prisma: PrismaClient): boolean {
  * statement waits while a Prisma transaction holds it, as Prisma's own would), and the same
  * errors (a DriverAdapterError, which the route answers as any database failure). Values come
  * as the adapter gives them (text as strings, timestamps as ISO strings), so callers select
- * text and say what they parse. Writes and transactions stay with Prisma.
+ * text and say what they parse. The submit's own statements (its limit and its one write)
+ * and the runner's first write take this path too; transactions stay with Prisma.
  */
 export async function queryDirect(sql: Prisma.Sql): Promise<SqlResultSet> {
+  return (await directAdapter()).queryRaw(directQuery(sql));
+}
+
+/** The same for a write that answers with a row count (single statements only: no transaction spans two). */
+export async function executeDirect(sql: Prisma.Sql): Promise<number> {
+  return (await directAdapter()).executeRaw(directQuery(sql));
+}
+
+function directAdapter(): Promise<SqlDriverAdapter> {
   const prisma = getPrisma();
   const registered = clients.get(prisma);
   if (!registered) throw new Error("queryDirect: this PrismaClient was not registered with its adapter factory (registerEngine)");
   registered.connected ??= registered.factory.connect();
-  const adapter = await registered.connected;
-  return adapter.queryRaw({ sql: sql.text, args: sql.values, argTypes: sql.values.map(argType) });
+  return registered.connected;
+}
+
+function directQuery(sql: Prisma.Sql): SqlQuery {
+  return { sql: sql.text, args: sql.values, argTypes: sql.values.map(argType) };
 }
 
 /** Dates go as timestamps (the adapters format them); the rest as the driver sends any value. */

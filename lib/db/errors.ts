@@ -1,14 +1,22 @@
+import { isDriverAdapterError } from "@prisma/driver-adapter-utils";
 import { Prisma } from "./generated/client";
 
 /**
  * A unique constraint rejected the write (same on PGlite and PostgreSQL): P2002 from a
- * model query; from a raw query (P2010) the driver adapter's error kind says it.
+ * model query; from a raw query (P2010) or a direct one the driver adapter's error kind says it.
  */
 export function isUniqueViolation(error: unknown): boolean {
+  // A statement sent past Prisma (lib/db/client.ts queryDirect) fails with the adapter's own
+  // error; told by its shape, not its class: each adapter package may carry its own copy.
+  if (error instanceof Error && isDriverAdapterError(error)) return isUniqueCause(error.cause);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
-  return cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505";
+  return isUniqueCause((error.meta as { driverAdapterError?: { cause?: unknown } } | undefined)?.driverAdapterError?.cause);
+}
+
+function isUniqueCause(cause: unknown): boolean {
+  const c = cause as { kind?: unknown; originalCode?: unknown } | undefined;
+  return c?.kind === "UniqueConstraintViolation" || c?.originalCode === "23505";
 }
 
 /** P2025: the row an update/delete needed does not exist (or failed its where clause). */

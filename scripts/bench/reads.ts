@@ -10,6 +10,7 @@ import { EMULATOR_KEY, type StudioUnderTest } from "./context";
 import { rssBytes, rssSampler } from "./rss";
 import { runningGenerationId } from "./seed-users";
 import { mb, ms, type Row } from "./table";
+import { MachineCpu } from "./machine-cpu";
 import { ThreadCpu } from "./thread-cpu";
 
 /** The page size the gallery asks for (components/gallery/use-gallery.ts). */
@@ -49,6 +50,26 @@ function cpuRow(t: StudioUnderTest, what: string, cpu: ThreadCpu, live: ThreadCp
     figure: `main ${ms(mine.main)} ms, ${other} ${ms(mine.busiestOther)} ms, all ${ms(mine.all)} ms`,
     baseline: `liveness: main ${ms(floor.main)} ms, all ${ms(floor.all)} ms`,
     ratio: mine.all / floor.all,
+    target: "",
+    ok: null,
+  };
+}
+
+/**
+ * The same window seen by the whole machine: the Next process's share of it, and the rest
+ * (the emulator rendering, PostgreSQL's processes, this client). All cores busy means the
+ * load is bound by the machine, not by the server's threads.
+ */
+function machineRow(t: StudioUnderTest, what: string, machine: MachineCpu, server: ThreadCpu): Row | null {
+  const all = machine.perRequest();
+  const next = server.perRequest();
+  if (!all || !next) return null;
+  return {
+    on: t.on,
+    what: `CPU per request, ${what}: the whole machine (the Next process, and the rest: emulator${t.on === "PGlite" ? "" : ", PostgreSQL"}, bench client)`,
+    figure: `${ms(all.busy)} ms: Next ${ms(next.all)} ms, the rest ${ms(Math.max(0, all.busy - next.all))} ms`,
+    baseline: `${(all.coresBusy * 100).toFixed(0)} % of ${all.cores} cores busy`,
+    ratio: null,
     target: "",
     ok: null,
   };
@@ -102,7 +123,8 @@ export async function measureLoad(t: StudioUnderTest): Promise<Row[]> {
     await waitForEmulatorTasks(t, emulatorTasks);
     const submitted = new Map<number, string[]>();
     const submitCpu = new ThreadCpu(t.studio.serverPid);
-    const submit = await submitCpu.measure(() => runUsers({ users, rounds: t.size.submitRounds, warmup: 1, step: submitStep(t, body, submitted) }));
+    const submitMachine = new MachineCpu();
+    const submit = await submitMachine.measure(() => submitCpu.measure(() => runUsers({ users, rounds: t.size.submitRounds, warmup: 1, step: submitStep(t, body, submitted) })));
     const loadEnded = Date.now();
     const drained = await drainSubmitted(t, submitted, loadEnded);
     const live = (reads.live as { latencies: Latencies }).latencies;
@@ -122,6 +144,7 @@ export async function measureLoad(t: StudioUnderTest): Promise<Row[]> {
         cpuRow(t, "list read", cpu("list"), cpu("live")),
         // The submit load's window holds the background runs the submits started (upstream calls, downloads, thumbnails, settles).
         cpuRow(t, "async submit, with the runs it started meanwhile", submitCpu, cpu("live")),
+        machineRow(t, "async submit", submitMachine, submitCpu),
       ].filter((r): r is Row => r !== null),
     ];
     rss.stop();

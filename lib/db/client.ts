@@ -69,13 +69,27 @@ export function runsOnPGlite(prisma: PrismaClient): boolean {
  * beside ~0.1 ms for the driver itself (measured on PGlite's thread and on pg). The same
  * adapter, so the same connection pool (PostgreSQL) or the same one connection (PGlite: a
  * statement waits while a Prisma transaction holds it, as Prisma's own would), and the same
- * errors (a DriverAdapterError, which the route answers as any database failure). Values come
+ * errors (a DriverAdapterError, which the route answers like every other database failure). Values come
  * as the adapter gives them (text as strings, timestamps as ISO strings), so callers select
  * text and say what they parse. The submit's own statements (its limit and its one write)
  * and the runner's first write take this path too; transactions stay with Prisma.
  */
 export async function queryDirect(sql: Prisma.Sql): Promise<SqlResultSet> {
   return (await directAdapter()).queryRaw(directQuery(sql));
+}
+
+/**
+ * For statements whose one column is a JSON text the database writes (json_build_object(...)::text):
+ * each row parsed. Both drivers give the same values this way (numbers, booleans, nested JSON,
+ * timestamps as ISO text), whatever their own type mapping. Typed by what the SQL builds.
+ */
+export async function queryJson<T>(sql: Prisma.Sql): Promise<T[]> {
+  const { rows } = await queryDirect(sql);
+  return rows.map((row) => {
+    const text = row[0];
+    if (typeof text !== "string") throw new TypeError("a JSON row came back without its text");
+    return JSON.parse(text) as T;
+  });
 }
 
 /** The same for a write that answers with a row count (single statements only: no transaction spans two). */
@@ -95,7 +109,7 @@ function directQuery(sql: Prisma.Sql): SqlQuery {
   return { sql: sql.text, args: sql.values, argTypes: sql.values.map(argType) };
 }
 
-/** Dates go as timestamps (the adapters format them); the rest as the driver sends any value. */
+/** Dates go as timestamps (the adapters format them); the rest go to the driver as they are. */
 function argType(value: unknown): ArgType {
   return { scalarType: value instanceof Date ? "datetime" : "unknown", arity: Array.isArray(value) ? "list" : "scalar" };
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import { clockTicks } from "./thread-cpu";
 
 interface Jiffies {
   busy: number;
@@ -19,8 +20,8 @@ function machineMs(): Jiffies | null {
     // user nice system idle iowait irq softirq steal (guest time is already in user).
     const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1, 9).map(Number);
     const busy = user + nice + system + irq + softirq + steal;
-    // USER_HZ is 100 on every Linux the bench runs on (getconf CLK_TCK; thread-cpu.ts reads it).
-    return { busy: busy * 10, total: (busy + idle + iowait) * 10 };
+    const msPerTick = 1000 / clockTicks();
+    return { busy: busy * msPerTick, total: (busy + idle + iowait) * msPerTick };
   } catch {
     return null;
   }

@@ -32,7 +32,8 @@ export function threadCpuMs(pid: number): Map<number, number> {
 }
 
 let ticks: number | undefined;
-function clockTicks(): number {
+/** USER_HZ, the unit of /proc CPU times (100 almost everywhere). */
+export function clockTicks(): number {
   if (ticks === undefined) {
     try {
       ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma, queryDirect } from "../client";
+import { getPrisma, queryDirect, queryJson } from "../client";
 import { Prisma, type GenerationKind, type GenerationStatus } from "../generated/client";
 import type { GenerationRow } from "./generations";
 import type { MediaRow } from "./media";
@@ -103,30 +103,26 @@ export interface GenerationTileRow {
   tile: string;
 }
 
-/** A row's JSON text as generationSelect gives it: timestamps become Dates. */
-function toRow(text: unknown): GenerationRow {
-  if (typeof text !== "string") throw new TypeError("a generation row came back without its JSON");
-  const row = JSON.parse(text) as Omit<GenerationRow, "createdAt" | "startedAt" | "completedAt"> & { createdAt: string; startedAt: string | null; completedAt: string | null };
+/** GENERATION_JSON parsed: its timestamps are ISO text. */
+type GenerationJson = Omit<GenerationRow, "createdAt" | "startedAt" | "completedAt"> & { createdAt: string; startedAt: string | null; completedAt: string | null };
+
+/** The row as generationSelect gives it: timestamps become Dates. */
+function toRow(row: GenerationJson): GenerationRow {
   return { ...row, createdAt: new Date(row.createdAt), startedAt: row.startedAt === null ? null : new Date(row.startedAt), completedAt: row.completedAt === null ? null : new Date(row.completedAt) };
 }
 
-/** The first column of every row. */
-function firstColumn(result: { rows: unknown[][] }): unknown[] {
-  return result.rows.map((row) => row[0]);
-}
-
 export async function getGenerationForUser({ id, userId }: { id: string; userId: string }): Promise<GenerationRow | null> {
-  const [row] = firstColumn(await queryDirect(Prisma.sql`
-    SELECT ${GENERATION_JSON} FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId} AND g.deleted_at IS NULL`));
+  const [row] = await queryJson<GenerationJson>(Prisma.sql`
+    SELECT ${GENERATION_JSON} FROM generations g WHERE g.id = ${id} AND g.user_id = ${userId} AND g.deleted_at IS NULL`);
   return row === undefined ? null : toRow(row);
 }
 
 /** Several of the user's generations by id (the pending poll), newest first; one statement. */
 export async function getGenerationsForUser({ ids, userId }: { ids: readonly string[]; userId: string }): Promise<GenerationRow[]> {
   if (ids.length === 0) return [];
-  const rows = firstColumn(await queryDirect(Prisma.sql`
+  const rows = await queryJson<GenerationJson>(Prisma.sql`
     SELECT ${GENERATION_JSON} FROM generations g WHERE g.id IN (${Prisma.join(ids)}) AND g.user_id = ${userId} AND g.deleted_at IS NULL
-    ORDER BY g.created_at DESC, g.id DESC`));
+    ORDER BY g.created_at DESC, g.id DESC`);
   return rows.map(toRow);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { executeDirect, getPrisma, queryDirect } from "../client";
+import { executeDirect, getPrisma, queryJson } from "../client";
 import { Prisma, type GenerationKind, type GenerationMode } from "../generated/client";
 import { newId } from "../../ids";
 import { isUniqueViolation } from "../errors";
@@ -65,9 +65,9 @@ export type CreateWithHoldResult =
  * fresh snapshot taken after the lock was granted: it sees the hold the lock's previous
  * owner committed (the same sum inline would read the statement's older snapshot and miss
  * it; migration period_spend_function). tests/routes/budget.test.ts races this on both
- * databases. It goes past Prisma's engine (queryDirect), answering one JSON text. With an idempotency key
- * already used by this user, nothing is written and the existing generation comes back
- * with `created: false`.
+ * databases. It goes past Prisma's engine (queryJson in lib/db/client.ts). With an
+ * idempotency key already used by this user, nothing is written and the existing
+ * generation comes back with `created: false`.
  */
 export async function createGenerationWithHold(input: {
   id: string;
@@ -101,7 +101,7 @@ export async function createGenerationWithHold(input: {
   const fitsBudget = budget
     ? Prisma.sql`(usr.allowance IS NULL OR ${input.estimatedMilli}::int + studio_period_spend_milli(usr.id, ${budget.periodStart}, ${budget.periodEnd}) <= usr.allowance)`
     : Prisma.sql`true`;
-  const write = queryDirect(Prisma.sql`
+  const write = queryJson<{ created: number; disabled: boolean | null }>(Prisma.sql`
         WITH usr AS (
           SELECT u.id, u.disabled, COALESCE(u.allowance_milli, ${budget?.defaultAllowanceMilli ?? null}::int) AS allowance
           FROM users u WHERE u.id = ${input.userId} FOR UPDATE
@@ -125,8 +125,7 @@ export async function createGenerationWithHold(input: {
     // One statement on both databases, race-safe on PostgreSQL without a transaction around
     // it: `usr` locks the user's row, and the budget sum (a volatile function) reads after
     // that lock, so concurrent submits of one user are checked one after another.
-    const answer = (await write).rows[0]?.[0];
-    row = typeof answer === "string" ? (JSON.parse(answer) as { created: number; disabled: boolean | null }) : undefined;
+    [row] = await write;
   } catch (error) {
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const existing = await prisma.generation.findUnique({

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma, queryDirect } from "../client";
+import { getPrisma, queryJson } from "../client";
 import { Prisma } from "../generated/client";
 
 export interface RateLimitResult {
@@ -37,8 +37,8 @@ export async function hitRateLimit({
   const ms = Math.max(1, Math.round(windowMs));
   // Both SET expressions read the row as it was before this statement (PostgreSQL
   // semantics), so the reset test is the same for window_start and count.
-  // Every submit's first statement, so past Prisma's engine (lib/db/client.ts queryDirect).
-  const answer = (await queryDirect(Prisma.sql`
+  // Every submit's first statement, so past Prisma's engine (lib/db/client.ts queryJson).
+  const [row] = await queryJson<BucketRow>(Prisma.sql`
     INSERT INTO rate_limit_buckets AS b (key, window_start, count)
     VALUES (${key}, ${now}::timestamptz, 1)
     ON CONFLICT (key) DO UPDATE SET
@@ -48,9 +48,8 @@ export async function hitRateLimit({
       count = CASE
         WHEN b.window_start + make_interval(secs => ${ms}::integer / 1000.0) <= EXCLUDED.window_start
           THEN 1 ELSE b.count + 1 END
-    RETURNING json_build_object('windowStart', window_start, 'count', count)::text`)).rows[0]?.[0];
-  if (typeof answer !== "string") throw new Error("rate limit upsert returned no row");
-  const row = JSON.parse(answer) as BucketRow;
+    RETURNING json_build_object('windowStart', window_start, 'count', count)::text`);
+  if (!row) throw new Error("rate limit upsert returned no row");
   const count = Number(row.count);
   const allowed = count <= limit;
   const resetAt = new Date(row.windowStart).getTime() + ms;

@@ -13,6 +13,8 @@
  *   (--postgres with either: the same on PostgreSQL)
  *   npm run bench -- --pglite     skip PostgreSQL (--postgres: skip PGlite)
  *   BENCH_PORT=3400 npm run bench  the studio on 3400, its emulator on 3401 (default: free ports)
+ *   BENCH_SERVER_NODE_ARGS="--max-semi-space-size=32" npm run bench   Node flags for the Next
+ *                                 server (to compare runtime settings in otherwise equal runs)
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -106,11 +108,16 @@ async function withStudio<T>(db: BenchDatabase, runDir: string, extra: { serverN
   }
 }
 
+/** BENCH_SERVER_NODE_ARGS: Node flags for the Next server (e.g. to compare GC settings), split on spaces. */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
+
 async function benchDatabase(db: BenchDatabase): Promise<Row[]> {
   const runDir = mkdtempSync(path.join(os.tmpdir(), "studio-bench-"));
   let ok = false;
   try {
-    const rows = await withStudio(db, runDir, {}, async (t) => {
+    const rows = await withStudio(db, runDir, { serverNodeArgs: serverNodeArgs() }, async (t) => {
       log(`${db.name}: ${size.users} users reading and submitting`);
       const rows = await measureLoad(t);
       await settleSubmits(t);

@@ -31,6 +31,21 @@ export function threadCpuMs(pid: number): Map<number, number> {
   return out;
 }
 
+/**
+ * utime + stime of the whole process in ms, threads that have ended included (their time
+ * stays in the process's total, but their /proc/<pid>/task entry is gone: sharp's libvips
+ * threads come and go). Null without /proc.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+  } catch {
+    return null;
+  }
+}
+
 let ticks: number | undefined;
 /** USER_HZ, the unit of /proc CPU times (100 almost everywhere). */
 export function clockTicks(): number {
@@ -44,9 +59,20 @@ export function clockTicks(): number {
   return ticks;
 }
 
+/** A thread's name (its comm): sharp's image threads are "libvips worker"; Node 20's own threads are all "node". */
+function threadName(pid: number, tid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
 /** CPU spent by a process's threads over some requests (deltas summed over every window measured). */
 export class ThreadCpu {
   private readonly spent = new Map<number, number>();
+  private readonly names = new Map<number, string>();
+  private processTotal = 0;
   private requests = 0;
 
   constructor(private readonly pid: number) {}
@@ -54,22 +80,38 @@ export class ThreadCpu {
   /** Runs `work`, adding the CPU each thread spent meanwhile and the requests it made. */
   async measure<T extends { samples: readonly number[] }>(work: () => Promise<T>): Promise<T> {
     const before = threadCpuMs(this.pid);
+    const processBefore = processCpuMs(this.pid);
     const result = await work();
     const after = threadCpuMs(this.pid);
-    for (const [tid, ms] of after) this.spent.set(tid, (this.spent.get(tid) ?? 0) + ms - (before.get(tid) ?? 0));
+    const processAfter = processCpuMs(this.pid);
+    if (processBefore !== null && processAfter !== null) this.processTotal += processAfter - processBefore;
+    for (const [tid, ms] of after) {
+      this.spent.set(tid, (this.spent.get(tid) ?? 0) + ms - (before.get(tid) ?? 0));
+      if (!this.names.has(tid)) this.names.set(tid, threadName(this.pid, tid));
+    }
     this.requests += result.samples.length;
     return result;
   }
 
-  /** Per request: the main thread, the busiest other thread (PGlite's, when it runs there), all threads. Null without /proc. */
-  perRequest(): { main: number; busiestOther: number; all: number } | null {
+  /**
+   * Per request: the main thread, the busiest other Node thread (PGlite's, when it runs
+   * there), sharp's image threads (libvips: the live ones, and the time of threads that
+   * ended within the window, which are theirs), the whole process. Null without /proc.
+   */
+  perRequest(): { main: number; busiestOther: number; images: number; all: number } | null {
     if (this.spent.size === 0 || this.requests === 0) return null;
     let busiestOther = 0;
-    let all = 0;
+    let images = 0;
+    let live = 0;
     for (const [tid, ms] of this.spent) {
-      all += ms;
-      if (tid !== this.pid) busiestOther = Math.max(busiestOther, ms);
+      live += ms;
+      if ((this.names.get(tid) ?? "").startsWith("libvips")) images += ms;
+      else if (tid !== this.pid) busiestOther = Math.max(busiestOther, ms);
     }
-    return { main: (this.spent.get(this.pid) ?? 0) / this.requests, busiestOther: busiestOther / this.requests, all: all / this.requests };
+    // Ended threads: in the process's total, not in any live thread's (tick rounding aside).
+    const all = Math.max(live, this.processTotal);
+    images += all - live;
+    const per = (ms: number) => ms / this.requests;
+    return { main: per(this.spent.get(this.pid) ?? 0), busiestOther: per(busiestOther), images: per(images), all: per(all) };
   }
 }

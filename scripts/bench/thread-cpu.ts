@@ -17,18 +17,24 @@ export function threadCpuMs(pid: number): Map<number, number> {
   } catch {
     return out;
   }
-  const msPerTick = 1000 / clockTicks();
   for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-      // Fields after the command name (which may hold spaces, so split after its ")"): utime and stime are 14th and 15th.
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * msPerTick);
-    } catch {
-      // The thread ended between the listing and the read.
-    }
+    // Null: the thread ended between the listing and the read.
+    const ms = statCpuMs(`/proc/${pid}/task/${tid}/stat`);
+    if (ms !== null) out.set(Number(tid), ms);
   }
   return out;
+}
+
+/** utime + stime in ms from a /proc stat file (a process's or a thread's); null when it cannot be read. */
+function statCpuMs(file: string): number | null {
+  try {
+    const stat = readFileSync(file, "utf8");
+    // Fields after the command name (which may hold spaces, so split after its ")"): utime and stime are 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -37,13 +43,7 @@ export function threadCpuMs(pid: number): Map<number, number> {
  * threads come and go). Null without /proc.
  */
 export function processCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
-  } catch {
-    return null;
-  }
+  return statCpuMs(`/proc/${pid}/stat`);
 }
 
 let ticks: number | undefined;
